@@ -1,0 +1,19 @@
+import { AccessLogEntryEntity } from './access-log-entry.entity';
+import { AdopterHouseholdEntity } from './adopter-household.entity';
+import { AdopterEntity } from './adopter.entity';
+import { AdoptionMatchEntity } from './adoption-match.entity';
+import { AuthorityEntity } from './authority.entity';
+import { CareEpisodeEntity } from './care-episode.entity';
+import { ChangeLogEntryEntity } from './change-log-entry.entity';
+import { ChildEntity } from './child.entity';
+import { HubSettingEntity } from './hub-setting.entity';
+import { IntegrationClientEntity } from './integration-client.entity';
+import { SiblingGroupEntity } from './sibling-group.entity';
+import { SupportCaseEntity } from './support-case.entity';
+
+/** Every TypeORM entity; the tables themselves are made by `migrations/`. */
+export const entities = [
+  AuthorityEntity, SiblingGroupEntity, ChildEntity, CareEpisodeEntity, AdopterHouseholdEntity, AdopterEntity,
+  AdoptionMatchEntity, SupportCaseEntity, AccessLogEntryEntity, ChangeLogEntryEntity, IntegrationClientEntity,
+  HubSettingEntity,
+];

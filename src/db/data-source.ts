@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { Pool } from 'pg';
+import { entities } from '../../entities';
+import { migrations } from '../../migrations';
+
+/** Longest any one statement may run; a runaway query is cancelled rather than holding a connection. */
+export const STATEMENT_TIMEOUT_MS = 15_000;
+
+/** A TypeORM data source on `url`, with the hub's entities and migrations; never `synchronize`. */
+export function createDataSource(url: string, poolSize = 20): DataSource {
+  return new DataSource({
+    type: 'postgres', url, entities, migrations, synchronize: false, migrationsRun: false, logging: false,
+    extra: { max: poolSize, statement_timeout: STATEMENT_TIMEOUT_MS, application_name: 'permanence-hub' },
+  });
+}
+
+/** Connects and applies any pending migrations (one transaction each). */
+export async function openDatabase(url: string, poolSize?: number): Promise<DataSource> {
+  const ds = createDataSource(url, poolSize);
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  return ds;
+}
+
+/** The pg pool under a TypeORM data source, for the hub's hand-written, scoped SQL. */
+export function poolOf(ds: DataSource): Pool {
+  return (ds.driver as unknown as { master: Pool }).master;
+}

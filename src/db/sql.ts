@@ -1,0 +1,43 @@
+import { Pool, PoolClient } from 'pg';
+
+/** Anything that runs one SQL statement: the pool, a transaction's client, or a counting wrapper. */
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** The hub's database handle: plain statements on the pool, and transactions on one client. */
+export class Database implements Sql {
+  constructor(readonly pool: Pool) {}
+
+  async query<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+    const res = await this.pool.query(text, params);
+    return res.rows as T[];
+  }
+
+  /** Runs `fn` in one transaction: all of it lands, or none of it. */
+  async transaction<R>(fn: (tx: Sql) => Promise<R>): Promise<R> {
+    const client: PoolClient = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const tx: Sql = { query: async (text, params = []) => (await client.query(text, params)).rows };
+      const result = await fn(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/** Counts the statements a request sends, so tests can prove there is no N+1 and /metrics can report it. */
+export class CountingSql implements Sql {
+  count = 0;
+  constructor(private readonly inner: Sql) {}
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]> {
+    this.count += 1;
+    return this.inner.query<T>(text, params);
+  }
+}
