@@ -6,6 +6,8 @@ import { AuthorityEntity } from './authority.entity';
 import { CareEpisodeEntity } from './care-episode.entity';
 import { ChangeLogEntryEntity } from './change-log-entry.entity';
 import { ChildEntity } from './child.entity';
+import { ChildAdoptionDecisionEntity } from './child-adoption-decision.entity';
+import { ChildAdoptionEntity } from './child-adoption.entity';
 import { HubSettingEntity } from './hub-setting.entity';
 import { IntegrationClientEntity } from './integration-client.entity';
 import { SiblingGroupEntity } from './sibling-group.entity';
@@ -16,4 +18,5 @@ export const entities = [
   AuthorityEntity, SiblingGroupEntity, ChildEntity, CareEpisodeEntity, AdopterHouseholdEntity, AdopterEntity,
   AdoptionMatchEntity, SupportCaseEntity, AccessLogEntryEntity, ChangeLogEntryEntity, IntegrationClientEntity,
   HubSettingEntity,
+  ChildAdoptionEntity, ChildAdoptionDecisionEntity,
 ];

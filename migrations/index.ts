@@ -1,4 +1,8 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
+import { Ssda903AdoptionRows1763800903000 } from './1763800903000-ssda903-adoption-rows';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
-export const migrations = [InitialSchema1763800000000];
+export const migrations = [
+  InitialSchema1763800000000,
+  Ssda903AdoptionRows1763800903000,
+];
