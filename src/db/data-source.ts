@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { Pool } from 'pg';
+import { Pool, types } from 'pg';
 import { entities } from '../../entities';
 import { migrations } from '../../migrations';
 
@@ -27,3 +27,6 @@ export async function openDatabase(url: string, poolSize?: number): Promise<Data
 export function poolOf(ds: DataSource): Pool {
   return (ds.driver as unknown as { master: Pool }).master;
 }
+
+// Calendar dates stay as 'YYYY-MM-DD' strings: turning them into JS Dates would shift them by the server's time zone.
+types.setTypeParser(1082, (v: string) => v);

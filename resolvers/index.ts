@@ -1,0 +1,11 @@
+import { AccessLogResolver } from './access-log.resolver';
+import { AdopterHouseholdResolver } from './adopter-household.resolver';
+import { AuthorityResolver } from './authority.resolver';
+import { ChildResolver } from './child.resolver';
+import { MeResolver } from './me.resolver';
+import { SiblingGroupResolver } from './sibling-group.resolver';
+
+/** Every resolver class of the schema. Each operation must also be listed in src/policy/operation-policy.ts. */
+export const resolvers = [
+  MeResolver, AuthorityResolver, ChildResolver, SiblingGroupResolver, AdopterHouseholdResolver, AccessLogResolver,
+] as const;

@@ -1,0 +1,24 @@
+import { Field, InputType, Int } from 'type-graphql';
+import { PermanenceStageEnum, SexEnum } from '../types/enums';
+
+/**
+ * Filters for `children`. Each filter reads one Child field, and is refused (FORBIDDEN) unless the viewer may read
+ * that field on every record it can reach: a family finder filters by age in months, never by date of birth.
+ */
+@InputType()
+export class ChildFilter {
+  @Field(() => [String], { nullable: true, description: 'Owning authority codes' }) authority?: string[];
+  @Field(() => [String], { nullable: true, description: "The LAs' own child ids" }) sourceIds?: string[];
+  @Field(() => [PermanenceStageEnum], { nullable: true }) stages?: string[];
+  @Field(() => Int, { nullable: true }) minAgeMonths?: number;
+  @Field(() => Int, { nullable: true }) maxAgeMonths?: number;
+  @Field(() => [SexEnum], { nullable: true }) sex?: string[];
+  @Field(() => [String], { nullable: true, description: 'DfE ethnicity codes' }) ethnicity?: string[];
+  @Field(() => Int, { nullable: true, description: 'Children in your scope in the sibling group, at least' }) minSiblingGroupSize?: number;
+  @Field(() => Int, { nullable: true }) maxSiblingGroupSize?: number;
+  @Field(() => [String], { nullable: true, description: 'Children with all of these needs' }) needs?: string[];
+  @Field(() => Int, { nullable: true }) minDaysWaiting?: number;
+  @Field(() => String, { nullable: true, description: 'Born on or after (YYYY-MM-DD); needs dateOfBirth access' }) bornOnOrAfter?: string;
+  @Field(() => String, { nullable: true, description: 'Born on or before (YYYY-MM-DD); needs dateOfBirth access' }) bornOnOrBefore?: string;
+  @Field(() => String, { nullable: true, description: 'Exact surname; needs lastName access' }) lastName?: string;
+}

@@ -1,0 +1,10 @@
+import { Field, InputType } from 'type-graphql';
+import { AdopterStageEnum } from '../types/enums';
+
+/** Filters for `adopterHouseholds`. */
+@InputType()
+export class AdopterHouseholdFilter {
+  @Field(() => [AdopterStageEnum], { nullable: true }) stages?: string[];
+  @Field(() => [String], { nullable: true, description: 'Authority codes where the households live' }) livesIn?: string[];
+  @Field(() => [String], { nullable: true, description: "The RAA's own ids" }) references?: string[];
+}

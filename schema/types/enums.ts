@@ -1,0 +1,28 @@
+import { registerEnumType } from 'type-graphql';
+import { ADOPTER_STAGES, NEED_LEVELS, PERMANENCE_STAGES, SEXES, SUPPORT_CASE_TYPES } from '../../src/domain/stages';
+
+/** Builds a GraphQL enum object whose keys and values are the same strings. */
+function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+}
+
+export const PermanenceStageEnum = enumOf(PERMANENCE_STAGES);
+export const AdopterStageEnum = enumOf(ADOPTER_STAGES);
+export const SupportCaseTypeEnum = enumOf(SUPPORT_CASE_TYPES);
+export const NeedLevelEnum = enumOf(NEED_LEVELS);
+export const SexEnum = enumOf(SEXES);
+export const AuthorityKindEnum = enumOf(['LOCAL_AUTHORITY', 'REGIONAL_ADOPTION_AGENCY'] as const);
+export const ChangeOperationEnum = enumOf(['UPSERT', 'DELETE'] as const);
+export const ChildOrderEnum = enumOf(['DAYS_WAITING', 'AGE', 'FIRST_NAME', 'LAST_NAME', 'DATE_OF_BIRTH'] as const);
+
+registerEnumType(PermanenceStageEnum, { name: 'PermanenceStage', description: 'Stages of family finding (ALE tracker), in order' });
+registerEnumType(AdopterStageEnum, { name: 'AdopterStage', description: "Stages of an adopter household's journey" });
+registerEnumType(SupportCaseTypeEnum, { name: 'SupportCaseType', description: 'Adoption support case types' });
+registerEnumType(NeedLevelEnum, { name: 'NeedLevel', description: 'How far a household could meet a need' });
+registerEnumType(SexEnum, { name: 'Sex' });
+registerEnumType(AuthorityKindEnum, { name: 'AuthorityKind' });
+registerEnumType(ChangeOperationEnum, { name: 'ChangeOperation' });
+registerEnumType(ChildOrderEnum, {
+  name: 'ChildOrder',
+  description: 'Order of the children list; DAYS_WAITING (longest first) is the default. Each sorts only where the field is readable.',
+});

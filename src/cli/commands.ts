@@ -1,0 +1,6 @@
+import { authorityAddCommand } from './authority-command';
+import { CliCommand } from './cli-command';
+import { tokenCommand } from './token-command';
+
+/** Every `hub` command; add one line to add a command. */
+export const commands: CliCommand[] = [tokenCommand, authorityAddCommand];

@@ -1,0 +1,31 @@
+import { AuthenticationError, authenticate } from '../auth/verify-token';
+import { AuthorityDirectory } from '../auth/authority-directory';
+import { VerificationKey } from '../auth/signing-keys';
+import { AccessRecorder } from '../audit/access-recorder';
+import { CountingSql, Database } from '../db/sql';
+import { createLoaders } from '../loaders/create-loaders';
+import { clientError } from '../policy/errors';
+import { RequestContext } from './request-context';
+
+/** What building a context needs from the running hub. */
+export interface ContextDeps {
+  db: Database;
+  authorities: AuthorityDirectory;
+  key: VerificationKey;
+}
+
+/**
+ * Verifies the token once and builds the request's viewer, statement counter, loaders and audit recorder.
+ * A request that fails authentication stops here with UNAUTHENTICATED: nothing else runs.
+ */
+export async function createRequestContext(deps: ContextDeps, authorization: string | undefined, requestId: string): Promise<RequestContext> {
+  let viewer;
+  try {
+    viewer = await authenticate(authorization, deps.key, deps.authorities);
+  } catch (err) {
+    const message = err instanceof AuthenticationError ? err.message : 'The token could not be verified.';
+    throw clientError('UNAUTHENTICATED', message, { requestId });
+  }
+  const sql = new CountingSql(deps.db);
+  return { requestId, viewer, sql, db: deps.db, authorities: deps.authorities, loaders: createLoaders(sql, viewer), audit: new AccessRecorder() };
+}

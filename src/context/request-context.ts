@@ -1,0 +1,21 @@
+import { AuthorityDirectory } from '../auth/authority-directory';
+import { Viewer } from '../auth/viewer';
+import { AccessRecorder } from '../audit/access-recorder';
+import { CountingSql, Database } from '../db/sql';
+import { Loaders } from '../loaders/create-loaders';
+
+/**
+ * Everything one GraphQL request carries: the verified viewer, a statement-counting handle on the database, the
+ * request's own DataLoaders, and its access recorder. Built once per request by `createRequestContext`.
+ */
+export interface RequestContext {
+  requestId: string;
+  viewer: Viewer;
+  /** Every read goes through this, so a request's statements can be counted. */
+  sql: CountingSql;
+  /** For writes that need a transaction (sync mutations). */
+  db: Database;
+  authorities: AuthorityDirectory;
+  loaders: Loaders;
+  audit: AccessRecorder;
+}

@@ -1,0 +1,73 @@
+import { EntityPolicy } from './policy-types';
+import { householdsLinkedToOwnChildren, ownAgency } from './row-scopes';
+
+/** Every field of an AdopterHousehold the API can serve (adopters' own fields are in adopter-policy.ts). */
+export type HouseholdField =
+  | 'id' | 'agency' | 'reference' | 'stage' | 'enquiryOn' | 'stage1StartedOn' | 'stage1EndedOn' | 'stage2StartedOn'
+  | 'stage2EndedOn' | 'applicationOn' | 'approvedOn' | 'matchedOn' | 'placedOn' | 'adoptionOrderOn' | 'leftOn'
+  | 'leftReason' | 'householdType' | 'numberOfAdopters' | 'ethnicity' | 'religion' | 'languages' | 'childrenInHome'
+  | 'approvedFor' | 'needsCapacity' | 'socialWorker' | 'livesIn' | 'adopters' | 'daysWaiting'
+  | 'address' | 'postcode' | 'sexualOrientation' | 'healthNotes';
+
+const allReaders = { family_finder: 'allow', raa_manager: 'allow', social_worker: 'allow', integration: 'allow' } as const;
+const managerOnly = { raa_manager: 'allow' } as const;
+
+/** The data-sharing agreement for adopter households (docs/access-policy.md, "Adopter household"). */
+export const householdPolicy: EntityPolicy<HouseholdField> = {
+  entity: 'AdopterHousehold',
+  table: 'adopter_household',
+  rows: {
+    social_worker: householdsLinkedToOwnChildren,
+    family_finder: ownAgency,
+    raa_manager: ownAgency,
+    integration: ownAgency,
+  },
+  columns: {
+    id: (a) => `${a}.id`,
+    agency: (a) => `${a}.agency`,
+    reference: (a) => `${a}.reference`,
+    stage: (a) => `${a}.stage`,
+    enquiryOn: (a) => `${a}.enquiry_on`,
+    stage1StartedOn: (a) => `${a}.stage1_started_on`,
+    stage1EndedOn: (a) => `${a}.stage1_ended_on`,
+    stage2StartedOn: (a) => `${a}.stage2_started_on`,
+    stage2EndedOn: (a) => `${a}.stage2_ended_on`,
+    applicationOn: (a) => `${a}.application_on`,
+    approvedOn: (a) => `${a}.approved_on`,
+    matchedOn: (a) => `${a}.matched_on`,
+    placedOn: (a) => `${a}.placed_on`,
+    adoptionOrderOn: (a) => `${a}.adoption_order_on`,
+    leftOn: (a) => `${a}.left_on`,
+    leftReason: (a) => `${a}.left_reason`,
+    householdType: (a) => `${a}.household_type`,
+    numberOfAdopters: (a) => `(SELECT count(*)::int FROM adopter ad WHERE ad.household_id = ${a}.id)`,
+    ethnicity: (a) => `${a}.ethnicity`,
+    religion: (a) => `${a}.religion`,
+    languages: (a) => `${a}.languages`,
+    childrenInHome: (a) => `${a}.children_in_home`,
+    approvedFor: (a) => `json_build_object('minAgeMonths', ${a}.approved_min_age_months, 'maxAgeMonths', ${a}.approved_max_age_months,
+      'ageToleranceMonths', ${a}.age_tolerance_months, 'maxChildren', ${a}.approved_max_children,
+      'siblingGroups', ${a}.approved_siblings, 'earlyPermanence', ${a}.early_permanence)`,
+    needsCapacity: (a) => `${a}.needs_capacity`,
+    socialWorker: (a) => `${a}.social_worker`,
+    livesIn: (a) => `${a}.lives_in`,
+    adopters: (a) => `${a}.id`,
+    daysWaiting: (a) => `CASE WHEN ${a}.stage = 'APPROVED' THEN current_date - ${a}.approved_on END`,
+    address: (a) => `${a}.address`,
+    postcode: (a) => `${a}.postcode`,
+    sexualOrientation: (a) => `${a}.sexual_orientation`,
+    healthNotes: (a) => `${a}.health_notes`,
+  },
+  fields: {
+    id: allReaders, agency: allReaders, reference: allReaders, stage: allReaders,
+    enquiryOn: allReaders, stage1StartedOn: allReaders, stage1EndedOn: allReaders, stage2StartedOn: allReaders,
+    stage2EndedOn: allReaders, applicationOn: allReaders, approvedOn: allReaders, matchedOn: allReaders,
+    placedOn: allReaders, adoptionOrderOn: allReaders, leftOn: allReaders, leftReason: allReaders, daysWaiting: allReaders,
+    householdType: allReaders, numberOfAdopters: allReaders, ethnicity: allReaders, religion: allReaders,
+    languages: allReaders, childrenInHome: allReaders, approvedFor: allReaders, needsCapacity: allReaders,
+    socialWorker: allReaders, adopters: allReaders,
+    // Where the household lives, as an authority code: the area, not the address (needed to flag birth-family proximity).
+    livesIn: allReaders,
+    address: managerOnly, postcode: managerOnly, sexualOrientation: managerOnly, healthNotes: managerOnly,
+  },
+};

@@ -1,0 +1,42 @@
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildHubSchema } from '../../schema/build-schema';
+import { RequestContext } from '../context/request-context';
+import { maskError } from './error-masking';
+import { HubMetrics } from './metrics';
+import { accessAuditPlugin } from './plugins/access-audit.plugin';
+import { DEFAULT_LIMITS, RequestLimitOptions, requestLimitsPlugin } from './plugins/request-limits.plugin';
+import { currentRequestId } from './request-id';
+
+/** Counts operations and their SQL statements for /metrics. */
+function metricsPlugin(metrics: HubMetrics): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response, operationName }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors?.length ?? 0 : 0;
+          metrics.inc('hub_graphql_requests_total', { operation: operationName ?? 'anonymous', outcome: errors ? 'error' : 'ok' });
+          if (contextValue?.sql) metrics.inc('hub_sql_statements_total', {}, contextValue.sql.count);
+        },
+      };
+    },
+  };
+}
+
+/** The Apollo server: masked errors, limits, audit; no introspection or sandbox in production. */
+export function createGraphqlServer(opts: { production: boolean; metrics: HubMetrics; limits?: RequestLimitOptions }): ApolloServer<RequestContext> {
+  const schema = buildHubSchema();
+  return new ApolloServer<RequestContext>({
+    schema,
+    introspection: !opts.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => maskError(formatted, error, currentRequestId()),
+    plugins: [
+      requestLimitsPlugin(schema, opts.limits ?? DEFAULT_LIMITS),
+      accessAuditPlugin(),
+      metricsPlugin(opts.metrics),
+      opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
+  });
+}

@@ -1,0 +1,50 @@
+import express, { Express, NextFunction, Request, Response } from 'express';
+import { expressMiddleware } from '@as-integrations/express5';
+import { createRequestContext } from '../context/create-request-context';
+import { migrations } from '../../migrations';
+import { createGraphqlServer } from './graphql-server';
+import { HubDeps } from './hub-deps';
+import { RequestLimitOptions } from './plugins/request-limits.plugin';
+import { requestIdMiddleware } from './request-id';
+import { routeMounts } from './routes';
+import { logServerError } from './server-log';
+
+/** Largest GraphQL request body accepted (a sync batch of 1,000 records fits comfortably). */
+const GRAPHQL_BODY_LIMIT = '5mb';
+
+/** Builds the HTTP app: /graphql, health and readiness, metrics, and every mounted route group. */
+export async function createHttpApp(deps: HubDeps, opts: { limits?: RequestLimitOptions } = {}): Promise<{ app: Express; stop: () => Promise<void> }> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+
+  app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const rows = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM migrations');
+      const ready = rows[0].n === migrations.length;
+      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'migrations pending', migrations: rows[0].n });
+    } catch {
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+  app.get('/metrics', (_req, res) => { res.type('text/plain; version=0.0.4').send(deps.metrics.render()); });
+
+  for (const mount of routeMounts) mount(app, deps);
+
+  const server = createGraphqlServer({ production: deps.env.production, metrics: deps.metrics, limits: opts.limits });
+  await server.start();
+  app.use('/graphql', express.json({ limit: GRAPHQL_BODY_LIMIT }), expressMiddleware(server, {
+    context: async ({ req }) => createRequestContext(deps, req.headers.authorization, (req as Request & { requestId: string }).requestId),
+  }));
+
+  // Last resort: anything thrown outside GraphQL is answered without internals.
+  app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+    const requestId = (req as Request & { requestId?: string }).requestId;
+    if (err.type === 'entity.too.large') { res.status(413).json({ error: 'payload too large', requestId }); return; }
+    if (err.type === 'entity.parse.failed') { res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT', requestId } }] }); return; }
+    logServerError(requestId, err);
+    res.status(500).json({ error: 'internal error', requestId });
+  });
+  return { app, stop: () => server.stop() };
+}

@@ -1,0 +1,8 @@
+import { Express } from 'express';
+import { HubDeps } from './hub-deps';
+
+/** Mounts one group of HTTP endpoints (other than /graphql) on the app. */
+export type RouteMount = (app: Express, deps: HubDeps) => void;
+
+/** Every group of HTTP endpoints besides /graphql and the health checks; add a line to add a group. */
+export const routeMounts: RouteMount[] = [];

@@ -1,0 +1,50 @@
+import { mintToken } from '../../src/auth/mint-token';
+import { Role } from '../../src/auth/roles';
+import { readEnvironment } from '../../src/config/environment';
+import { RequestLimitOptions } from '../../src/server/plugins/request-limits.plugin';
+import { RunningHub, startHub } from '../../src/server/start-hub';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+/** The HS256 secret, issuer and audience every test hub uses. */
+export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+export const TEST_ISSUER = 'permanence-hub';
+export const TEST_AUDIENCE = 'permanence-hub';
+
+/** A hub serving HTTP on a free port over a fresh database of its own. */
+export interface TestHub {
+  hub: RunningHub;
+  t: TestDatabase;
+  url: string;
+  /** A valid token for `role` at `org`. */
+  token(role: Role | Role[], org: string, sub?: string): string;
+  /** POSTs a GraphQL operation; returns the HTTP status and parsed body. */
+  gql<T = any>(token: string | undefined, query: string, variables?: Record<string, unknown>, operationName?: string): Promise<{ status: number; body: T }>;
+  close(): Promise<void>;
+}
+
+/** Starts a test hub (real PostgreSQL, real HTTP). */
+export async function startTestHub(opts: { limits?: RequestLimitOptions; production?: boolean } = {}): Promise<TestHub> {
+  const t = await createTestDatabase();
+  const env = { ...readEnvironment({ JWT_SECRET: TEST_SECRET, NODE_ENV: opts.production ? 'production' : 'test' }), port: 0 };
+  const hub = await startHub(env, t.url, { port: 0, limits: opts.limits });
+  return {
+    hub, t, url: hub.url,
+    token: (role, org, sub) => mintToken({ sub: sub ?? `${[role].flat().join('+')}@${org}`, org, roles: [role].flat() as Role[] }, TEST_SECRET,
+      { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, ttl: '1h' }),
+    gql: async (token, query, variables, operationName) => {
+      const res = await fetch(`${hub.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables, operationName }),
+      });
+      const text = await res.text();
+      let body: any;
+      try { body = JSON.parse(text); } catch { body = { raw: text }; }
+      return { status: res.status, body };
+    },
+    close: async () => {
+      await hub.stop();
+      await t.close();
+    },
+  };
+}
