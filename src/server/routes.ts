@@ -1,8 +1,11 @@
 import { Express } from 'express';
 import { HubDeps } from './hub-deps';
+import { mountSsda903Import } from './ssda903-import-route';
 
 /** Mounts one group of HTTP endpoints (other than /graphql) on the app. */
 export type RouteMount = (app: Express, deps: HubDeps) => void;
 
 /** Every group of HTTP endpoints besides /graphql and the health checks; add a line to add a group. */
-export const routeMounts: RouteMount[] = [];
+export const routeMounts: RouteMount[] = [
+  mountSsda903Import,
+];
