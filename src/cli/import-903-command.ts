@@ -27,25 +27,41 @@ export const import903Command: CliCommand = {
     const year = typeof o.year === 'string' ? Number(o.year) : undefined;
     if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year must be a year such as 2021');
     const url = (typeof o.url === 'string' ? o.url : 'http://localhost:4000').replace(/\/$/, '');
-    const token = typeof o.token === 'string' ? o.token : process.env.HUB_TOKEN ?? developmentToken(authority);
+    const token = typeof o.token === 'string' ? o.token : process.env.HUB_TOKEN || developmentToken(authority);
     const json = o.json === true;
-    const extract = await readReturn(target, { collectionYear: year });
-    const report = reportFromExtract(authority, extract);
-    if (extract.children.length > 0 && extract.collectionYear === null) {
-      throw new UsageError('the return holds no dates to tell its collection year; give --year');
-    }
+    let report: ImportReport;
     try {
-      await sendInBatches(extract.children, report, { url, token, authority, year: extract.collectionYear ?? 0, json });
+      report = await importReturn(target, { url, token, authority, year, progress: !json });
     } catch (err) {
       if (!(err instanceof HubRequestError)) throw err;
       process.stderr.write(`hub: ${err.message}\n`);
-      if (json) process.stdout.write(`${JSON.stringify({ ...report, error: err.message }, null, 2)}\n`);
+      if (json) process.stdout.write(`${JSON.stringify({ authority, error: err.message }, null, 2)}\n`);
       return 3;
     }
     process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     return anythingRejected(report) ? 1 : 0;
   },
 };
+
+/** What `importReturn` needs: where the hub is, who is asking, for which authority and year. */
+export interface ImportTarget {
+  url: string;
+  token: string;
+  authority: string;
+  year?: number;
+  progress: boolean;
+}
+
+/** Reads the return at `target` and sends it to the hub in batches; the report of what happened. */
+export async function importReturn(target: string, o: ImportTarget): Promise<ImportReport> {
+  const extract = await readReturn(target, { collectionYear: o.year });
+  const report = reportFromExtract(o.authority, extract);
+  if (extract.children.length > 0 && extract.collectionYear === null) {
+    throw new UsageError('the return holds no dates to tell its collection year; give --year');
+  }
+  await sendInBatches(extract.children, report, { ...o, year: extract.collectionYear ?? 0, json: !o.progress });
+  return report;
+}
 
 async function sendInBatches(children: readonly ExtractChild[], report: ImportReport,
   o: { url: string; token: string; authority: string; year: number; json: boolean }): Promise<void> {
