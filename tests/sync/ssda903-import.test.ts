@@ -59,6 +59,15 @@ describe('POST /import/ssda903/:authority', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ childrenAccepted: 1, rejected: [{ index: 1, sourceId: 'bad id!' }] });
   });
+
+  it('answers junk records with per-index reasons, never a server error', async () => {
+    const junk = [null, 7, 'x', { ...child, episodes: [null, 3] }, { ...child, sourceId: 'J5', placedAdoption: 'no', ad1: 5 },
+      { ...child, sourceId: 'J6', episodes: [{ decom: '2020-01-01', rne: 'Q' }] }];
+    const r = await post(h.token('integration', 'BDG'), 'BDG', { collectionYear: 2021, children: junk });
+    expect(r.status).toBe(200);
+    expect(r.body.rejected.map((x: { index: number }) => x.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(r.body.childrenAccepted).toBe(0);
+  });
 });
 
 describe('hub import 903', () => {

@@ -40,6 +40,7 @@ export function validateExtractChildren(input: unknown): { valid: ExtractChild[]
 
 function childProblems(c: ExtractChild): string[] {
   const p: string[] = [];
+  if (typeof c !== 'object' || Array.isArray(c)) return ['a child must be an object'];
   if (typeof c.sourceId !== 'string' || !SOURCE_ID.test(c.sourceId)) p.push('sourceId must be 1-10 letters or digits');
   if (c.sex !== null && !SEXES.has(c.sex)) p.push('sex must be MALE, FEMALE, UNKNOWN or null');
   if (c.dateOfBirth !== null && !isIsoDate(c.dateOfBirth)) p.push('dateOfBirth must be YYYY-MM-DD or null');
@@ -50,15 +51,21 @@ function childProblems(c: ExtractChild): string[] {
   const decoms = new Set<string>();
   c.episodes.forEach((e, i) => {
     for (const problem of episodeProblems(e)) p.push(`episodes[${i}]: ${problem}`);
+    if (!e || typeof e !== 'object') return;
     if (decoms.has(e.decom)) p.push(`episodes[${i}]: a second episode starting ${e.decom}`);
     decoms.add(e.decom);
   });
-  if (c.ad1 !== undefined && c.ad1 !== null) {
+  if (c.ad1 !== undefined && c.ad1 !== null && typeof c.ad1 !== 'object') p.push('ad1 must be an object or null');
+  else if (c.ad1 !== undefined && c.ad1 !== null) {
     if (c.ad1.dateInt !== null && !isIsoDate(c.ad1.dateInt)) p.push('ad1.dateInt must be YYYY-MM-DD or null');
     if (c.ad1.dateMatch !== null && !isIsoDate(c.ad1.dateMatch)) p.push('ad1.dateMatch must be YYYY-MM-DD or null');
     if (c.ad1.nbAdoptr !== null && c.ad1.nbAdoptr !== 1 && c.ad1.nbAdoptr !== 2) p.push('ad1.nbAdoptr must be 1, 2 or null');
   }
+  if (c.placedAdoption !== undefined && c.placedAdoption !== null && !Array.isArray(c.placedAdoption)) {
+    return [...p, 'placedAdoption must be an array'];
+  }
   for (const [i, d] of (c.placedAdoption ?? []).entries()) {
+    if (!d || typeof d !== 'object') { p.push(`placedAdoption[${i}] must be an object`); continue; }
     if (!isIsoDate(d.datePlaced)) p.push(`placedAdoption[${i}].datePlaced must be YYYY-MM-DD`);
     if (d.datePlacedCeased !== null && !isIsoDate(d.datePlacedCeased)) p.push(`placedAdoption[${i}].datePlacedCeased must be YYYY-MM-DD or null`);
     if (d.reasonPlacedCeased !== null && !codes.REASON_PLACED_CEASED_CODES.has(d.reasonPlacedCeased)) {
