@@ -1,9 +1,11 @@
+import { readFileSync } from 'fs';
 import type { Database } from '../../src/db/sql';
+import { scorecardFigures } from '../../src/services/scorecard-query';
 import { storeBatch, storeExtractChildren } from '../../src/sync/child-store';
 import type { ExtractChild, Ssda903Extract } from '../../src/sync/ssda903/extract';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import {
-  expectedChildren, explainMismatch, JOURNEY_YEARS, MILESTONE_FIELDS, readJourneyReturns, SHUFFLED,
+  expectedChildren, explainMismatch, JOURNEY_YEARS, JOURNEYS_DIR, MILESTONE_FIELDS, readJourneyReturns, SHUFFLED,
 } from './ssda903/journeys';
 
 const COLUMN: Record<string, string> = {
@@ -55,6 +57,14 @@ describe('importing the adoption journeys year by year, in a shuffled order', ()
       }
     }
     expect(unexplained).toEqual([]);
+  });
+
+  it('gives the scorecard of expected.json for 2019, 2020 and 2021 from the imported returns', async () => {
+    const want = JSON.parse(readFileSync(`${JOURNEYS_DIR}/expected.json`, 'utf8')).scorecard;
+    for (const year of [2019, 2020, 2021]) {
+      const got = await scorecardFigures(db, 'BDG', year);
+      expect(got).toMatchObject(want[String(year)]);
+    }
   });
 
   it('keeps the newest return\'s version of an episode that recurs (open in one year, closed in the next)', async () => {
