@@ -5,8 +5,9 @@ export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'TO
 
 /** An error a client may see as it is: a code and a message a person can act on, nothing internal. */
 export function clientError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
-  const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, TOO_COMPLEX: 400 }[code];
-  return new GraphQLError(message, { extensions: { code, ...extra, http: { status } } });
+  // Whole-request refusals set the HTTP status; field and argument errors stay 200 beside the data that was allowed.
+  const status = { UNAUTHENTICATED: 401, TOO_COMPLEX: 400, FORBIDDEN: undefined, BAD_USER_INPUT: undefined }[code];
+  return new GraphQLError(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
 }
 
 /** FORBIDDEN: the operation, field, filter or sort is not allowed to this viewer. */

@@ -1,8 +1,8 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { FragmentDefinitionNode, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { FragmentDefinitionNode, getNullableType, GraphQLError, GraphQLSchema, isListType, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { clientError } from '../../policy/errors';
-import { MAX_PAGE_SIZE } from '../../services/cursor';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/cursor';
 
 /** Limits on one operation. */
 export interface RequestLimitOptions {
@@ -12,11 +12,22 @@ export interface RequestLimitOptions {
   maxCost: number;
 }
 
-export const DEFAULT_LIMITS: RequestLimitOptions = { maxDepth: 10, maxCost: 20_000 };
+export const DEFAULT_LIMITS: RequestLimitOptions = { maxDepth: 10, maxCost: 50_000 };
 
-/** A list field with `first` costs its children times the page size asked for (with variables applied). */
-const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  if (typeof args.first === 'number') return 1 + childComplexity * Math.max(1, Math.min(args.first, MAX_PAGE_SIZE));
+/** What an unpaged list (e.g. a sibling group's children) is assumed to hold when costing a query. */
+const UNPAGED_LIST_SIZE = 10;
+
+/**
+ * A field with `first` costs its children times the page size asked for (with variables applied; the default
+ * page when absent); any other list costs its children times UNPAGED_LIST_SIZE. A connection's `edges` are
+ * already counted by the page size.
+ */
+const pagedEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  if ('first' in args || field.args.some((a) => a.name === 'first')) {
+    const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
+    return 1 + childComplexity * Math.max(1, Math.min(first, MAX_PAGE_SIZE));
+  }
+  if (field.name !== 'edges' && isListType(getNullableType(field.type))) return 1 + childComplexity * UNPAGED_LIST_SIZE;
   return undefined;
 };
 
@@ -47,10 +58,18 @@ export function requestLimitsPlugin(schema: GraphQLSchema, opts: RequestLimitOpt
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
           const depth = depthOf((operation as OperationDefinitionNode).selectionSet, fragments, new Set());
           if (depth > opts.maxDepth) throw clientError('TOO_COMPLEX', `The query nests ${depth} levels deep; the limit is ${opts.maxDepth}.`);
-          const cost = getComplexity({
-            schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {},
-            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {},
+              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            // Costing coerces the variables first; a variable of the wrong type is the client's mistake.
+            throw new GraphQLError(err instanceof Error ? err.message : 'The variables are not valid.', {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
           if (cost > opts.maxCost) throw clientError('TOO_COMPLEX', `The query would cost ${cost}; the limit is ${opts.maxCost}. Ask for fewer records or fields.`);
         },
       };
