@@ -22,4 +22,6 @@ export class CareEpisodeEntity {
   @Column({ name: 'placement_postcode', type: 'text', nullable: true }) placementPostcode!: string | null;
   @Column({ type: 'text', nullable: true }) urn!: string | null;
   @Column({ name: 'source_year', type: 'integer', nullable: true }) sourceYear!: number | null;
+  /** The DfE social care episode a placement came from; null for an episode from a 903 return. */
+  @Column({ name: 'csc_episode_id', type: 'text', nullable: true }) cscEpisodeId!: string | null;
 }

@@ -10,6 +10,7 @@ export class ChildEntity {
   @Column({ name: 'first_name', type: 'text', nullable: true }) firstName!: string | null;
   @Column({ name: 'last_name', type: 'text', nullable: true }) lastName!: string | null;
   @Column({ name: 'date_of_birth', type: 'date', nullable: true }) dateOfBirth!: string | null;
+  @Column({ name: 'expected_date_of_birth', type: 'date', nullable: true }) expectedDateOfBirth!: string | null;
   @Column({ type: 'text', nullable: true }) sex!: string | null;
   @Column({ type: 'text', nullable: true }) ethnicity!: string | null;
   @Column({ type: 'text', nullable: true }) upn!: string | null;

@@ -8,6 +8,7 @@ import { ChangeLogEntryEntity } from './change-log-entry.entity';
 import { ChildEntity } from './child.entity';
 import { ChildAdoptionDecisionEntity } from './child-adoption-decision.entity';
 import { ChildAdoptionEntity } from './child-adoption.entity';
+import { ChildCscAdoptionEntity } from './child-csc-adoption.entity';
 import { HubSettingEntity } from './hub-setting.entity';
 import { IntegrationClientEntity } from './integration-client.entity';
 import { SiblingGroupEntity } from './sibling-group.entity';
@@ -19,4 +20,5 @@ export const entities = [
   AdoptionMatchEntity, SupportCaseEntity, AccessLogEntryEntity, ChangeLogEntryEntity, IntegrationClientEntity,
   HubSettingEntity,
   ChildAdoptionEntity, ChildAdoptionDecisionEntity,
+  ChildCscAdoptionEntity,
 ];

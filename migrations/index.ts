@@ -1,8 +1,10 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { Ssda903AdoptionRows1763800903000 } from './1763800903000-ssda903-adoption-rows';
+import { DfeCscSync1763801000000 } from './1763801000000-dfe-csc-sync';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
 export const migrations = [
   InitialSchema1763800000000,
   Ssda903AdoptionRows1763800903000,
+  DfeCscSync1763801000000,
 ];
