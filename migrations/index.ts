@@ -1,10 +1,12 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { Ssda903AdoptionRows1763800903000 } from './1763800903000-ssda903-adoption-rows';
 import { DfeCscSync1763801000000 } from './1763801000000-dfe-csc-sync';
+import { ChangeLogCommitOrder1763801100000 } from './1763801100000-change-log-commit-order';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
 export const migrations = [
   InitialSchema1763800000000,
   Ssda903AdoptionRows1763800903000,
   DfeCscSync1763801000000,
+  ChangeLogCommitOrder1763801100000,
 ];
