@@ -32,7 +32,7 @@ export const DEMO_TODAY = '2021-03-31';
 
 // Average days between changes of placement or legal status for children in care, tuned so the national scale has
 // about ten episodes per child (about a million), as a real 903 history of several years does.
-const MEAN_EPISODE_DAYS = { demo: 200, national: 105 };
+const MEAN_EPISODE_DAYS = { demo: 200, national: 122 };
 
 /** The plans of a scale: ALE alone for the demo, 31 random RAAs for the national scale. */
 export function plansFor(scale: GenerateOptions['scale'], seed: number): RaaPlan[] {
