@@ -2,10 +2,15 @@ import { AccessLogResolver } from './access-log.resolver';
 import { AdopterHouseholdResolver } from './adopter-household.resolver';
 import { AuthorityResolver } from './authority.resolver';
 import { ChildResolver } from './child.resolver';
+import { DashboardAggregatesResolver } from './dashboard-aggregates.resolver';
+import { MatchSuggestionResolver } from './match-suggestion.resolver';
 import { MeResolver } from './me.resolver';
+import { ScorecardResolver } from './scorecard.resolver';
 import { SiblingGroupResolver } from './sibling-group.resolver';
 
 /** Every resolver class of the schema. Each operation must also be listed in src/policy/operation-policy.ts. */
 export const resolvers = [
   MeResolver, AuthorityResolver, ChildResolver, SiblingGroupResolver, AdopterHouseholdResolver, AccessLogResolver,
+  MatchSuggestionResolver,
+  DashboardAggregatesResolver, ScorecardResolver,
 ] as const;

@@ -1,0 +1,84 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { RequestContext } from '../src/context/request-context';
+import { childrenForHousehold } from '../src/matching/child-suggestions-query';
+import { HouseholdFacts, matchReasons } from '../src/matching/match-reasons';
+import { householdsForChild } from '../src/matching/match-suggestions-query';
+import { MemberRow } from '../src/matching/placing-unit-sql';
+import { checkId, pageSize } from '../src/services/cursor';
+import { HouseholdRow } from '../src/services/household-query';
+import { ChildSuggestion, MatchSuggestion } from '../schema/types/match-suggestion.type';
+
+/** Child fields the reasons are written from: the audit trail records them as served for every member child. */
+const REASON_FIELDS = ['firstName', 'ageMonths', 'stage', 'needs'] as const;
+
+function recordMembers(ctx: RequestContext, members: MemberRow[], extra: string[] = []): void {
+  for (const m of members) for (const f of [...REASON_FIELDS, ...extra]) ctx.audit.record(String(m.id), m._owner, f, false);
+}
+
+function factsOf(h: HouseholdRow, withWait: boolean): HouseholdFacts {
+  return {
+    approvedFor: (h.approvedFor as HouseholdFacts['approvedFor']) ?? null,
+    needsCapacity: (h.needsCapacity as Record<string, string> | null) ?? null,
+    livesIn: (h.livesIn as string | null) ?? null,
+    daysWaiting: withWait ? ((h.daysWaiting as number | null) ?? null) : null,
+  };
+}
+
+async function authorityNamer(ctx: RequestContext): Promise<(code: string) => string> {
+  const all = await ctx.authorities.all();
+  return (code) => all.get(code)?.name ?? code;
+}
+
+/** Family finding: households for a child, and children for a household, scored in SQL and explained in sentences. */
+@Resolver()
+export class MatchSuggestionResolver {
+  @Query(() => [MatchSuggestion], {
+    nullable: true,
+    description: 'Approved, unmatched households of your RAA that fit the child (or its siblings to be placed together), best first; null when the child is not in your scope',
+  })
+  async matchSuggestions(
+    @Arg('childId', () => ID) childId: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('includeExcluded', () => Boolean, { nullable: true, description: 'Also list households a hard rule excludes, last, saying why' }) includeExcluded?: boolean,
+  ): Promise<MatchSuggestion[] | null> {
+    const found = await householdsForChild(ctx.sql, ctx.viewer, { childId: checkId(childId, 'childId'), first: pageSize(first), includeExcluded: includeExcluded === true });
+    if (!found) return null;
+    const name = await authorityNamer(ctx);
+    recordMembers(ctx, found.members);
+    return found.households.map((s) => ({
+      household: s.household as unknown as MatchSuggestion['household'],
+      score: s.score, excluded: s.excluded, livesInChildsAuthority: s.flags.sameAuthority,
+      ...matchReasons(found.members, factsOf(s.household, true), s.flags, name),
+    }));
+  }
+
+  @Query(() => [ChildSuggestion], {
+    nullable: true,
+    description: 'Children and sibling groups in your scope that fit the household, best first (ties: longest waiting); null when the household is not in your scope',
+  })
+  async childSuggestions(
+    @Arg('householdId', () => ID) householdId: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('includeExcluded', () => Boolean, { nullable: true, description: 'Also list children a hard rule excludes, last, saying why' }) includeExcluded?: boolean,
+  ): Promise<ChildSuggestion[] | null> {
+    const found = await childrenForHousehold(ctx.sql, ctx.viewer, { householdId: checkId(householdId, 'householdId'), first: pageSize(first), includeExcluded: includeExcluded === true });
+    if (!found) return null;
+    const name = await authorityNamer(ctx);
+    const ids = found.units.flatMap((u) => u.members.map((m) => String(m.id)));
+    const groupIds = found.units.map((u) => u.siblingGroupId).filter((g): g is string => g !== null);
+    const [children, groups] = await Promise.all([ctx.loaders.child.loadMany(ids), ctx.loaders.siblingGroup.loadMany(groupIds)]);
+    const childById = new Map(children.filter((c) => c && !(c instanceof Error)).map((c) => [String((c as { id: unknown }).id), c]));
+    const groupById = new Map(groups.filter((g) => g && !(g instanceof Error)).map((g) => [String((g as { id: unknown }).id), g]));
+    return found.units.map((u) => {
+      recordMembers(ctx, u.members, ['daysWaiting']);
+      return {
+        children: u.members.map((m) => childById.get(String(m.id))).filter(Boolean) as unknown as ChildSuggestion['children'],
+        siblingGroup: (u.siblingGroupId ? groupById.get(u.siblingGroupId) ?? null : null) as unknown as ChildSuggestion['siblingGroup'],
+        score: u.score, excluded: u.excluded, livesInChildsAuthority: u.flags.sameAuthority,
+        ...matchReasons(u.members, factsOf(found.household, false), u.flags, name),
+      };
+    });
+  }
+}

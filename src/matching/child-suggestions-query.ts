@@ -1,0 +1,92 @@
+import { Viewer } from '../auth/viewer';
+import { Sql } from '../db/sql';
+import { daysWaitingSql } from '../policy/child-policy';
+import { policeRow, rowScope, selectList } from '../policy/enforce';
+import { householdPolicy } from '../policy/household-policy';
+import { SqlParams } from '../policy/sql-params';
+import { HOUSEHOLD_FIELDS, HouseholdRow } from '../services/household-query';
+import { childTakenSql, excludedSql, matchAgeSql, PLACING_STAGES, scoreColumns } from './match-scoring-sql';
+import { ScoredHousehold } from './match-suggestions-query';
+import { childScope, MemberRow, membersOf, unitAggregates } from './placing-unit-sql';
+
+/** One scored unit (a child, or siblings to be placed together) for a household. */
+export interface ScoredUnit {
+  siblingGroupId: string | null;
+  members: MemberRow[];
+  score: number;
+  flags: ScoredHousehold['flags'];
+  excluded: boolean;
+}
+
+/** The household as served, and the units scored for it. */
+export interface ChildrenForHousehold {
+  household: HouseholdRow;
+  units: ScoredUnit[];
+}
+
+/**
+ * Units in the viewer's child scope still to be placed and not matched: a sibling group to be placed together is one
+ * unit of its in-scope members; any other child is a unit of its own.
+ */
+function unitsCte(viewer: Viewer, p: SqlParams): string {
+  return `members AS (
+    SELECT c.*, ${matchAgeSql('c')} AS match_age, ${daysWaitingSql('c')} AS days_waiting,
+      CASE WHEN g.place_together THEN g.id END AS together_group
+    FROM child c LEFT JOIN sibling_group g ON g.id = c.sibling_group_id
+    WHERE ${childScope(viewer, p, 'c')} AND c.stage = ANY(${p.add(PLACING_STAGES)}::text[]) AND NOT ${childTakenSql(p, 'c')}
+  ),
+  unit_needs AS (
+    SELECT COALESCE(m.together_group, m.id) AS unit_id, array_agg(DISTINCT nd) AS needs
+    FROM members m, unnest(m.needs) nd GROUP BY 1
+  ),
+  units AS (
+    SELECT COALESCE(m.together_group, m.id) AS unit_id, min(m.together_group::text)::uuid AS group_id,
+      ${unitAggregates(viewer, p, 'm')}
+    FROM members m GROUP BY 1
+  ),
+  want AS (
+    SELECT u.*, COALESCE(un.needs, '{}') AS needs FROM units u LEFT JOIN unit_needs un ON un.unit_id = u.unit_id
+  )`;
+}
+
+/**
+ * Children and sibling groups that fit one household, best first (ties: longest waiting child first); one
+ * statement. Null when the household is absent or outside the viewer's scope.
+ */
+export async function childrenForHousehold(
+  sql: Sql, viewer: Viewer, args: { householdId: string; first: number; includeExcluded: boolean },
+): Promise<ChildrenForHousehold | null> {
+  const p = new SqlParams();
+  const text = `WITH ${unitsCte(viewer, p)},
+  target AS (SELECT h.* FROM adopter_household h WHERE h.id = ${p.add(args.householdId)}::uuid AND ${rowScope(householdPolicy, viewer, p, 'h')}),
+  scored AS (SELECT w.unit_id, w.group_id, w.members, w.longest_wait, ${scoreColumns('h', 'w')} FROM target h CROSS JOIN want w)
+  SELECT s.group_id AS "_group", s.members AS "_members", s.score AS "_score", s.x_too_many AS "_tooMany",
+    s.x_no_siblings AS "_noSiblings", s.x_too_young AS "_tooYoung", s.x_too_old AS "_tooOld", s.x_not_early AS "_notEarly",
+    s.same_authority AS "_sameAuthority", s.excluded AS "_excluded",
+    ${selectList(householdPolicy, viewer, p, 'h', HOUSEHOLD_FIELDS)}
+  FROM target h
+  LEFT JOIN LATERAL (
+    SELECT sc.*, ${excludedSql('sc')} AS excluded FROM scored sc
+    WHERE ${p.add(args.includeExcluded)}::boolean OR NOT ${excludedSql('sc')}
+    ORDER BY ${excludedSql('sc')}, sc.score DESC, sc.longest_wait DESC NULLS LAST, sc.unit_id
+    LIMIT ${p.add(args.first)}
+  ) s ON true`;
+  const rows = await sql.query<Record<string, unknown>>(text, p.values);
+  if (!rows.length) return null;
+  const own: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rows[0])) if (!k.startsWith('_')) own[k] = v;
+  return { household: policeRow(own) as HouseholdRow, units: rows.filter((r) => r._score !== null).map(scoredUnit) };
+}
+
+function scoredUnit(r: Record<string, unknown>): ScoredUnit {
+  return {
+    siblingGroupId: (r._group as string | null) ?? null,
+    members: membersOf(r._members),
+    score: Number(r._score),
+    excluded: r._excluded === true,
+    flags: {
+      tooMany: r._tooMany === true, noSiblings: r._noSiblings === true, tooYoung: r._tooYoung === true,
+      tooOld: r._tooOld === true, notEarly: r._notEarly === true, sameAuthority: r._sameAuthority === true,
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { Viewer } from '../auth/viewer';
+import { Sql } from '../db/sql';
+import { daysWaitingSql } from '../policy/child-policy';
+import { policeRow, selectList } from '../policy/enforce';
+import { householdPolicy } from '../policy/household-policy';
+import { SqlParams } from '../policy/sql-params';
+import { HOUSEHOLD_FIELDS, HouseholdRow } from '../services/household-query';
+import { excludedSql, householdTakenSql, matchAgeSql, PLACING_STAGES, scoreColumns } from './match-scoring-sql';
+import { childScope, MemberRow, membersOf, unitAggregates } from './placing-unit-sql';
+
+/** One scored household for a child, before its reasons are written. */
+export interface ScoredHousehold {
+  household: HouseholdRow;
+  score: number;
+  flags: { tooMany: boolean; noSiblings: boolean; tooYoung: boolean; tooOld: boolean; notEarly: boolean; sameAuthority: boolean };
+  excluded: boolean;
+}
+
+/** The child's placing unit (itself, or its siblings to be placed together) and the households scored for it. */
+export interface HouseholdsForChild {
+  members: MemberRow[];
+  households: ScoredHousehold[];
+}
+
+/**
+ * The unit: the child, plus, when its sibling group is to be placed together, its siblings still to be placed that
+ * the viewer can reach (a sibling outside the viewer's scope is never counted or shown).
+ */
+function unitCtes(viewer: Viewer, p: SqlParams, childId: string): string {
+  return `target AS (
+    SELECT c.id, c.sibling_group_id,
+      EXISTS (SELECT 1 FROM sibling_group g WHERE g.id = c.sibling_group_id AND g.place_together) AS together
+    FROM child c WHERE c.id = ${p.add(childId)}::uuid AND ${childScope(viewer, p, 'c')}
+  ),
+  unit AS (
+    SELECT m.*, ${matchAgeSql('m')} AS match_age, ${daysWaitingSql('m')} AS days_waiting
+    FROM target t JOIN child m ON m.id = t.id
+      OR (t.together AND m.sibling_group_id = t.sibling_group_id AND m.stage = ANY(${p.add(PLACING_STAGES)}::text[])
+          AND ${childScope(viewer, p, 'm')})
+  ),
+  want AS (
+    SELECT ${unitAggregates(viewer, p, 'm')},
+      COALESCE((SELECT array_agg(DISTINCT nd) FROM unit u, unnest(u.needs) nd), '{}') AS needs
+    FROM unit m
+  )`;
+}
+
+/**
+ * Approved households of the viewer's RAA not yet matched, scored against the child's unit, best first; one
+ * statement. Null when the child is absent or outside the viewer's scope (the same answer either way).
+ */
+export async function householdsForChild(
+  sql: Sql, viewer: Viewer, args: { childId: string; first: number; includeExcluded: boolean },
+): Promise<HouseholdsForChild | null> {
+  const p = new SqlParams();
+  const text = `WITH ${unitCtes(viewer, p, args.childId)},
+  scored AS (
+    SELECT h.*, ${scoreColumns('h', 'w')}
+    FROM adopter_household h CROSS JOIN want w
+    WHERE h.agency = ${p.add(viewer.raa)} AND h.stage = 'APPROVED' AND NOT ${householdTakenSql(p, 'h')}
+  )
+  SELECT w.members AS "_members", s.score AS "_score", s.x_too_many AS "_tooMany", s.x_no_siblings AS "_noSiblings",
+    s.x_too_young AS "_tooYoung", s.x_too_old AS "_tooOld", s.x_not_early AS "_notEarly",
+    s.same_authority AS "_sameAuthority", s.excluded AS "_excluded",
+    ${selectList(householdPolicy, viewer, p, 's', HOUSEHOLD_FIELDS)}
+  FROM target t CROSS JOIN want w
+  LEFT JOIN LATERAL (
+    SELECT sc.*, ${excludedSql('sc')} AS excluded FROM scored sc
+    WHERE ${p.add(args.includeExcluded)}::boolean OR NOT ${excludedSql('sc')}
+    ORDER BY ${excludedSql('sc')}, sc.score DESC, sc.approved_on ASC NULLS LAST, sc.id
+    LIMIT ${p.add(args.first)}
+  ) s ON true`;
+  const rows = await sql.query<Record<string, unknown>>(text, p.values);
+  if (!rows.length) return null;
+  return {
+    members: membersOf(rows[0]._members),
+    households: rows.filter((r) => r._score !== null).map(scoredHousehold),
+  };
+}
+
+function scoredHousehold(r: Record<string, unknown>): ScoredHousehold {
+  const own: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) if (!k.startsWith('_')) own[k] = v;
+  return {
+    household: policeRow(own) as HouseholdRow,
+    score: Number(r._score),
+    excluded: r._excluded === true,
+    flags: {
+      tooMany: r._tooMany === true, noSiblings: r._noSiblings === true, tooYoung: r._tooYoung === true,
+      tooOld: r._tooOld === true, notEarly: r._notEarly === true, sameAuthority: r._sameAuthority === true,
+    },
+  };
+}
