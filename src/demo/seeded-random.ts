@@ -21,7 +21,7 @@ export class SeededRandom {
     for (let i = 0; i < 12; i++) this.uint32();
   }
 
-  /** A derived generator for a sub-stream (e.g. one RAA), independent of how much this one has been used since. */
+  /** A derived generator for a labelled sub-stream (e.g. one RAA): the same state and label always give the same stream. */
   fork(label: number): SeededRandom {
     return new SeededRandom((Math.imul(this.a ^ label, 0x9e3779b1) + label) >>> 0);
   }
