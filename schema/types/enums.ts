@@ -26,3 +26,10 @@ registerEnumType(ChildOrderEnum, {
   name: 'ChildOrder',
   description: 'Order of the children list; DAYS_WAITING (longest first) is the default. Each sorts only where the field is readable.',
 });
+
+/** How the dashboard breaks down children in active family finding (src/services/family-finding-aggregates.ts). */
+export const BreakdownDimensionEnum = enumOf(['AGE_BAND', 'SIBLING_NEED', 'ETHNIC_GROUP'] as const);
+registerEnumType(BreakdownDimensionEnum, {
+  name: 'BreakdownDimension',
+  description: 'AGE_BAND (whole years: Under 1, 1-2, 3-4, 5-9, 10+), SIBLING_NEED (Solo, With one sibling, With two or more siblings) or ETHNIC_GROUP',
+});

@@ -27,7 +27,12 @@ export function scorecardWindow(yearEnding: number): { from: string; to: string 
 // Per child, in whole days. A child never placed for adoption is left out of A1, A10, A2 and A3 (but is adopted).
 // GREATEST ignores NULLs in PostgreSQL, hence the explicit CASE guards: a missing date leaves the child out, never 0.
 // Averages round half up exactly: floor((2·sum + n) / 2n) in numeric, so no float ever decides a half.
-const SCORECARD_SQL = `
+/**
+ * The scorecard statement over the children of authority `authority` adopted between `from` and `to` (SQL
+ * expressions, e.g. placeholders or a LATERAL's columns), so the year-by-year trend runs the same definition.
+ */
+export function scorecardSql(authority: string, from: string, to: string): string {
+  return `
   WITH adopted AS (
     SELECT c.placed_on IS NOT NULL AS placed,
            c.placed_on - c.entered_care_on AS a1,
@@ -36,8 +41,8 @@ const SCORECARD_SQL = `
            CASE WHEN c.placed_on IS NOT NULL AND c.matched_on IS NOT NULL AND c.placement_order_on IS NOT NULL
                 THEN GREATEST(0, c.matched_on - c.placement_order_on) END AS a2
       FROM child c
-     WHERE c.authority = $1
-       AND c.adoption_order_on BETWEEN $2::date AND $3::date
+     WHERE c.authority = ${authority}
+       AND c.adoption_order_on BETWEEN ${from} AND ${to}
   )
   SELECT count(*)::int AS adopted_count,
          count(a1)::int AS a1_count,
@@ -49,8 +54,12 @@ const SCORECARD_SQL = `
          (floor((2000 * count(*) FILTER (WHERE a10 < ${A10_THRESHOLD_DAYS}) + count(a10))::numeric
                 / NULLIF(2 * count(a10), 0)) / 10)::float8 AS a3_percent
     FROM adopted`;
+}
 
-interface ScorecardRow {
+const SCORECARD_SQL = scorecardSql('$1', '$2::date', '$3::date');
+
+/** One row of `scorecardSql`, as PostgreSQL returns it. */
+export interface ScorecardRow {
   adopted_count: number; a1_count: number; a1_days: number | null; a10_count: number; a10_days: number | null;
   a2_count: number; a2_days: number | null; a3_percent: number | null;
 }
@@ -59,6 +68,11 @@ interface ScorecardRow {
 export async function scorecardFigures(sql: Sql, authority: string, yearEnding: number): Promise<ScorecardFigures> {
   const { from, to } = scorecardWindow(yearEnding);
   const [r] = await sql.query<ScorecardRow>(SCORECARD_SQL, [authority, from, to]);
+  return figuresOf(r, authority, yearEnding);
+}
+
+/** A `scorecardSql` row as ScorecardFigures. */
+export function figuresOf(r: ScorecardRow, authority: string, yearEnding: number): ScorecardFigures {
   return {
     authority, yearEnding,
     adoptedCount: r.adopted_count,

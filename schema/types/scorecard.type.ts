@@ -1,0 +1,27 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+
+const HIDDEN = 'Null when the population is empty or the figure is suppressed (see suppressedFields)';
+
+/** The adoption scorecard of docs/scorecard.md for one LA and three-year window. */
+@ObjectType({ description: 'Adoption scorecard (A1, A10, A2, A3) for the three years ending 31 March yearEnding' })
+export class Scorecard {
+  @Field(() => String) authority!: string;
+  @Field(() => Int) yearEnding!: number;
+  @Field(() => String, { description: 'First day of the window (1 April yearEnding-3)' }) windowFrom!: string;
+  @Field(() => String, { description: 'Last day of the window (31 March yearEnding)' }) windowTo!: string;
+  @Field(() => Int, { nullable: true, description: `Children adopted in the window. ${HIDDEN}` }) adoptedCount!: number | null;
+  @Field(() => Int, { nullable: true, description: `Children in A1/A10 (placed for adoption). ${HIDDEN}` }) a1Count!: number | null;
+  @Field(() => Int, { nullable: true, description: `A1 average days, entered care to placed for adoption. ${HIDDEN}` }) a1Days!: number | null;
+  @Field(() => Int, { nullable: true, description: `Children in A10 (same as A1). ${HIDDEN}` }) a10Count!: number | null;
+  @Field(() => Int, { nullable: true, description: `A10 average days, entered care to moving in with the adopters. ${HIDDEN}` }) a10Days!: number | null;
+  @Field(() => Int, { nullable: true, description: `Children in A2. ${HIDDEN}` }) a2Count!: number | null;
+  @Field(() => Int, { nullable: true, description: `A2 average days, placement order to match. ${HIDDEN}` }) a2Days!: number | null;
+  @Field(() => Float, { nullable: true, description: `A3: percentage of the A10 children with A10 under 426 days. ${HIDDEN}` }) a3Percent!: number | null;
+  @Field(() => Int, { description: 'The A1/A10 threshold: 426 days' }) a10ThresholdDays!: number;
+  @Field(() => Int, { description: 'The A2 threshold: 121 days' }) a2ThresholdDays!: number;
+  @Field(() => Boolean, { nullable: true, description: 'A1 at or below 426 days; null when A1 is null' }) meetsA1!: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'A10 at or below 426 days; null when A10 is null' }) meetsA10!: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'A2 at or below 121 days; null when A2 is null' }) meetsA2!: boolean | null;
+  @Field(() => Boolean, { description: 'True when any figure is withheld as a small number' }) suppressed!: boolean;
+  @Field(() => [String], { description: 'The names of the withheld figures' }) suppressedFields!: string[];
+}

@@ -1,0 +1,81 @@
+import { Viewer } from '../auth/viewer';
+import { Sql } from '../db/sql';
+import { ADOPTER_STAGES } from '../domain/stages';
+import { badInput } from '../policy/errors';
+import { SqlParams } from '../policy/sql-params';
+import { AggregateCell, agencyKeys, gridSql } from './aggregate-grid';
+
+/** Households per agency in scope and stage (all eight stages, zeros included). One statement. */
+export async function adopterPipeline(sql: Sql, viewer: Viewer, agency?: string | null): Promise<AggregateCell[]> {
+  const scope = agencyKeys(viewer, agency);
+  const p = new SqlParams();
+  const keys = p.add(scope.keys);
+  const counts = `SELECT h.agency AS key, h.stage AS band, count(*)::int AS n FROM adopter_household h
+    WHERE h.agency = ANY(${keys}::text[]) GROUP BY 1, 2`;
+  return sql.query<AggregateCell>(gridSql(p, keys, scope, ADOPTER_STAGES, counts), p.values);
+}
+
+/** Bands of time since approval for households approved and waiting for a match. */
+export const WAIT_BANDS = ['Under 3 months', '3-6 months', '6-12 months', '12 months or more', 'Not known'] as const;
+
+/** Approved households (waiting for a match) per agency and time waiting since approval on `asOf` (default today). */
+export async function approvedAdopterWaits(sql: Sql, viewer: Viewer, args: { agency?: string | null; asOf?: string | null }): Promise<AggregateCell[]> {
+  const scope = agencyKeys(viewer, args.agency);
+  const p = new SqlParams();
+  const keys = p.add(scope.keys);
+  const asOf = `COALESCE(${p.add(args.asOf ?? null)}::date, current_date)`;
+  const band = `CASE WHEN h.approved_on IS NULL OR h.approved_on > ${asOf} THEN 'Not known'
+    WHEN h.approved_on > ${asOf} - interval '3 months' THEN 'Under 3 months'
+    WHEN h.approved_on > ${asOf} - interval '6 months' THEN '3-6 months'
+    WHEN h.approved_on > ${asOf} - interval '12 months' THEN '6-12 months' ELSE '12 months or more' END`;
+  const counts = `SELECT h.agency AS key, ${band} AS band, count(*)::int AS n FROM adopter_household h
+    WHERE h.agency = ANY(${keys}::text[]) AND h.stage = 'APPROVED' GROUP BY 1, 2`;
+  return sql.query<AggregateCell>(gridSql(p, keys, scope, WAIT_BANDS, counts), p.values);
+}
+
+/** The most months one per-month query may span. */
+export const MAX_MONTHS = 120;
+
+/** A month range from 'YYYY-MM' arguments: both or neither (then the 12 months up to the latest with data). */
+export function monthRange(from?: string | null, to?: string | null): { from: string | null; to: string | null } {
+  if (!from && !to) return { from: null, to: null };
+  if (!from || !to) throw badInput('Give both from and to (YYYY-MM), or neither for the latest 12 months.');
+  const parse = (m: string, name: string): number => {
+    const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(m);
+    if (!match) throw badInput(`${name} must be a month as YYYY-MM.`);
+    return Number(match[1]) * 12 + Number(match[2]) - 1;
+  };
+  const span = parse(to, 'to') - parse(from, 'from') + 1;
+  if (span < 1 || span > MAX_MONTHS) throw badInput(`from must not be after to, and the range at most ${MAX_MONTHS} months.`);
+  return { from: `${from}-01`, to: `${to}-01` };
+}
+
+/**
+ * Per agency and month ('YYYY-MM'): how many rows of `table` have `dateColumn` in that month. Without a range, the
+ * 12 months up to the latest month with data in scope (or this month), so a historical load still shows its year.
+ */
+async function perMonth(sql: Sql, viewer: Viewer, table: 'adopter_household' | 'adoption_match', keyColumn: string,
+  dateColumn: string, args: { agency?: string | null; from?: string | null; to?: string | null }): Promise<AggregateCell[]> {
+  const scope = agencyKeys(viewer, args.agency);
+  const range = monthRange(args.from, args.to);
+  const p = new SqlParams();
+  const keys = p.add(scope.keys);
+  const latest = `(SELECT max(t.${dateColumn}) FROM ${table} t WHERE t.${keyColumn} = ANY(${keys}::text[]))`;
+  const to = `COALESCE(${p.add(range.to)}::date, date_trunc('month', COALESCE(${latest}, current_date))::date)`;
+  const from = `COALESCE(${p.add(range.from)}::date, (${to} - interval '11 months')::date)`;
+  const months = `SELECT array_agg(to_char(m, 'YYYY-MM') ORDER BY m) FROM generate_series(${from}, ${to}, interval '1 month') m`;
+  const counts = `SELECT t.${keyColumn} AS key, to_char(t.${dateColumn}, 'YYYY-MM') AS band, count(*)::int AS n FROM ${table} t
+    WHERE t.${keyColumn} = ANY(${keys}::text[]) AND t.${dateColumn} >= ${from} AND t.${dateColumn} < ${to} + interval '1 month'
+    GROUP BY 1, 2`;
+  return sql.query<AggregateCell>(gridSql(p, keys, scope, { sql: months }, counts), p.values);
+}
+
+/** Households' first enquiries per agency and month. One statement. */
+export function enquiriesPerMonth(sql: Sql, viewer: Viewer, args: { agency?: string | null; from?: string | null; to?: string | null }): Promise<AggregateCell[]> {
+  return perMonth(sql, viewer, 'adopter_household', 'agency', 'enquiry_on', args);
+}
+
+/** Matches made (the match decision's date; a sibling group's match counts once) per agency and month. One statement. */
+export function matchesPerMonth(sql: Sql, viewer: Viewer, args: { agency?: string | null; from?: string | null; to?: string | null }): Promise<AggregateCell[]> {
+  return perMonth(sql, viewer, 'adoption_match', 'authority', 'matched_on', args);
+}

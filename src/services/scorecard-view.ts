@@ -1,0 +1,114 @@
+import { Viewer } from '../auth/viewer';
+import { Sql } from '../db/sql';
+import { MIN_CHILDREN_FOR_AVERAGE, suppressCount } from '../policy/aggregate-policy';
+import { badInput } from '../policy/errors';
+import { SqlParams } from '../policy/sql-params';
+import { authorityKeys } from './aggregate-grid';
+import {
+  A10_THRESHOLD_DAYS, A2_THRESHOLD_DAYS, figuresOf, ScorecardFigures, ScorecardRow, scorecardFigures, scorecardSql, scorecardWindow,
+} from './scorecard-query';
+
+/** A scorecard as a viewer receives it: figures (null where suppressed or empty), thresholds and verdicts. */
+export interface ScorecardView {
+  authority: string;
+  yearEnding: number;
+  windowFrom: string;
+  windowTo: string;
+  adoptedCount: number | null;
+  a1Count: number | null;
+  a1Days: number | null;
+  a10Count: number | null;
+  a10Days: number | null;
+  a2Count: number | null;
+  a2Days: number | null;
+  a3Percent: number | null;
+  a10ThresholdDays: number;
+  a2ThresholdDays: number;
+  meetsA1: boolean | null;
+  meetsA10: boolean | null;
+  meetsA2: boolean | null;
+  /** True when any figure is withheld. */
+  suppressed: boolean;
+  /** Names of the figures withheld as small numbers (docs/access-policy.md). */
+  suppressedFields: string[];
+}
+
+/** The most years one trend may span. */
+export const MAX_TREND_YEARS = 20;
+
+/**
+ * Applies the aggregate-only rules: counts 1–4 hidden; an average (and A3, and the verdict) over fewer than 5
+ * children hidden. Verdicts are "at or below the threshold"; null when the average is empty or hidden.
+ */
+export function scorecardView(f: ScorecardFigures, suppress: boolean): ScorecardView {
+  const hidden: string[] = [];
+  const count = (name: string, n: number): number | null => {
+    const s = suppressCount(n, suppress);
+    if (s.suppressed) hidden.push(name);
+    return s.count;
+  };
+  const average = (name: string, value: number | null, over: number): number | null => {
+    if (value === null) return null;
+    if (suppress && over < MIN_CHILDREN_FOR_AVERAGE) { hidden.push(name); return null; }
+    return value;
+  };
+  const { from, to } = scorecardWindow(f.yearEnding);
+  const v = {
+    authority: f.authority, yearEnding: f.yearEnding, windowFrom: from, windowTo: to,
+    adoptedCount: count('adoptedCount', f.adoptedCount),
+    a1Count: count('a1Count', f.a1Count), a1Days: average('a1Days', f.a1Days, f.a1Count),
+    a10Count: count('a10Count', f.a10Count), a10Days: average('a10Days', f.a10Days, f.a10Count),
+    a2Count: count('a2Count', f.a2Count), a2Days: average('a2Days', f.a2Days, f.a2Count),
+    a3Percent: average('a3Percent', f.a3Percent, f.a10Count),
+    a10ThresholdDays: A10_THRESHOLD_DAYS, a2ThresholdDays: A2_THRESHOLD_DAYS,
+  };
+  const meets = (days: number | null, threshold: number): boolean | null => (days === null ? null : days <= threshold);
+  return {
+    ...v, meetsA1: meets(v.a1Days, A10_THRESHOLD_DAYS), meetsA10: meets(v.a10Days, A10_THRESHOLD_DAYS),
+    meetsA2: meets(v.a2Days, A2_THRESHOLD_DAYS), suppressed: hidden.length > 0, suppressedFields: hidden,
+  };
+}
+
+function checkYear(year: number, name: string): void {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw badInput(`${name} must be a year between 1990 and 2100.`);
+}
+
+/** `scorecard(authority, yearEnding)` for this viewer: FORBIDDEN outside its aggregate scope. One statement. */
+export async function scorecardFor(sql: Sql, viewer: Viewer, authority: string, yearEnding: number): Promise<ScorecardView> {
+  const scope = authorityKeys(viewer, authority);
+  checkYear(yearEnding, 'yearEnding');
+  return scorecardView(await scorecardFigures(sql, authority, yearEnding), scope.suppressed.includes(authority));
+}
+
+/**
+ * The scorecard for each year ending `fromYear`..`toYear`, in one statement (a LATERAL over a series of years).
+ * Without years: the five years up to the one holding the authority's latest adoption order (or the current one).
+ */
+export async function scorecardTrend(sql: Sql, viewer: Viewer,
+  args: { authority: string; fromYear?: number | null; toYear?: number | null }): Promise<ScorecardView[]> {
+  const scope = authorityKeys(viewer, args.authority);
+  if (args.fromYear != null) checkYear(args.fromYear, 'fromYear');
+  if (args.toYear != null) checkYear(args.toYear, 'toYear');
+  if (args.fromYear != null && args.toYear != null && (args.toYear < args.fromYear || args.toYear - args.fromYear >= MAX_TREND_YEARS)) {
+    throw badInput(`fromYear must not be after toYear, and a trend spans at most ${MAX_TREND_YEARS} years.`);
+  }
+  const p = new SqlParams();
+  const authority = p.add(args.authority);
+  const fromArg = p.add(args.fromYear ?? null);
+  const toArg = p.add(args.toYear ?? null);
+  // A date's financial year ends in the calendar year of the date plus nine months (April 2020 -> 2021).
+  const yearOf = (d: string): string => `extract(year from (${d} + interval '9 months'))::int`;
+  const latest = `(SELECT max(c.adoption_order_on) FROM child c WHERE c.authority = ${authority}::text AND c.adoption_order_on IS NOT NULL)`;
+  const text = `
+    WITH span AS (
+      SELECT COALESCE(${toArg}::int, ${fromArg}::int + 4, ${yearOf(`COALESCE(${latest}, current_date)`)}) AS to_year
+    ), years AS (
+      SELECT generate_series(COALESCE(${fromArg}::int, span.to_year - 4), span.to_year) AS year_ending FROM span
+    )
+    SELECT y.year_ending, s.* FROM years y
+     CROSS JOIN LATERAL (${scorecardSql(`${authority}::text`, `make_date(y.year_ending - 3, 4, 1)`, `make_date(y.year_ending, 3, 31)`)}) s
+     ORDER BY y.year_ending`;
+  const rows = await sql.query<ScorecardRow & { year_ending: number }>(text, p.values);
+  const suppress = scope.suppressed.includes(args.authority);
+  return rows.map((r) => scorecardView(figuresOf(r, args.authority, r.year_ending), suppress));
+}

@@ -1,0 +1,146 @@
+import { ETHNICITY_CODES, ethnicGroup } from '../../src/domain/codes';
+import { ethnicGroupSql } from '../../src/services/family-finding-aggregates';
+import { makeChild, makeSiblingGroup, seedAuthorities } from '../support/factories';
+import { startTestHub, TestHub } from '../support/test-hub';
+
+let hub: TestHub;
+
+const SUMMARY = `query S($a: String) { familyFindingSummary(authority: $a) { authority stage count suppressed } }`;
+const BREAKDOWN = `query B($by: BreakdownDimension!, $a: String) {
+  childrenInFamilyFindingBreakdown(by: $by, authority: $a, asOf: "2024-06-30") { authority band count suppressed } }`;
+
+type Cell = { authority: string; stage?: string; band?: string; count: number | null; suppressed: boolean };
+const cell = (rows: Cell[], authority: string, key: string): Cell | undefined =>
+  rows.find((r) => r.authority === authority && (r.stage ?? r.band) === key);
+
+async function children(authority: string, stage: string | null, n: number, extra: Record<string, unknown> = {}): Promise<void> {
+  for (let i = 0; i < n; i++) await makeChild(hub.t.db, { authority, stage, ...extra });
+}
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  const sql = hub.t.db;
+  await seedAuthorities(sql);
+  // BDG: 3 FAMILY_FINDING + 3 MATCHED_PLACED not placed = 6 in active family finding; others outside it.
+  const pair = await makeSiblingGroup(sql, 'BDG');
+  const three = await makeSiblingGroup(sql, 'BDG');
+  await makeChild(sql, { authority: 'BDG', stage: 'FAMILY_FINDING', sibling_group_id: pair, date_of_birth: '2024-01-01', ethnicity: 'WBRI' });
+  await makeChild(sql, { authority: 'BDG', stage: 'FAMILY_FINDING', sibling_group_id: pair, date_of_birth: '2023-06-30', ethnicity: 'MWBA' });
+  await makeChild(sql, { authority: 'BDG', stage: 'FAMILY_FINDING', sibling_group_id: three, date_of_birth: '2021-07-01', ethnicity: 'ABAN' });
+  await makeChild(sql, { authority: 'BDG', stage: 'MATCHED_PLACED', sibling_group_id: three, date_of_birth: '2021-06-30', ethnicity: 'BAFR' });
+  await makeChild(sql, { authority: 'BDG', stage: 'MATCHED_PLACED', sibling_group_id: three, date_of_birth: '2015-01-01', ethnicity: 'CHNE' });
+  // Placed with the adopters: no longer in active family finding, so not part of its group's need.
+  await makeChild(sql, { authority: 'BDG', stage: 'MATCHED_PLACED', sibling_group_id: three, placed_on: '2024-05-01' });
+  await makeChild(sql, { authority: 'BDG', stage: 'MATCHED_PLACED', placed_on: '2024-05-01' });
+  await makeChild(sql, { authority: 'BDG', stage: 'MATCHED_PLACED', date_of_birth: null, ethnicity: 'REFU' });
+  await children('BDG', 'PARALLEL_PLANNING', 6);
+  await children('BDG', 'ADOPTED', 2);
+  await children('BDG', 'PLAN_CHANGED', 1);
+  await children('BDG', null, 4);
+  // HAV: 7 in family finding, two of them siblings not to be placed together (each a solo placement).
+  const apart = await makeSiblingGroup(sql, 'HAV', false);
+  await children('HAV', 'FAMILY_FINDING', 2, { sibling_group_id: apart });
+  await children('HAV', 'FAMILY_FINDING', 5);
+  await children('HAV', 'UNBORN', 1, { date_of_birth: null });
+  await children('TWH', 'EARLY_MONITORING', 2);
+  await children('KEN', 'FAMILY_FINDING', 9);
+});
+afterAll(async () => hub.close());
+
+describe('familyFindingSummary', () => {
+  it('gives an RAA family finder every member LA × tracker stage, zeros included, ADOPTED left out', async () => {
+    const { body } = await hub.gql(hub.token('family_finder', 'ALE'), SUMMARY);
+    const rows = body.data.familyFindingSummary as Cell[];
+    expect(rows).toHaveLength(4 * 8);
+    expect(new Set(rows.map((r) => r.authority))).toEqual(new Set(['BDG', 'HAV', 'NHM', 'TWH']));
+    expect(rows.some((r) => r.stage === 'ADOPTED')).toBe(false);
+    expect(cell(rows, 'BDG', 'FAMILY_FINDING')).toEqual({ authority: 'BDG', stage: 'FAMILY_FINDING', count: 3, suppressed: false });
+    expect(cell(rows, 'BDG', 'MATCHED_PLACED')?.count).toBe(5);
+    expect(cell(rows, 'BDG', 'PARALLEL_PLANNING')?.count).toBe(6);
+    expect(cell(rows, 'BDG', 'PLAN_CHANGED')?.count).toBe(1);
+    expect(cell(rows, 'HAV', 'UNBORN')?.count).toBe(1);
+    expect(cell(rows, 'NHM', 'FAMILY_FINDING')).toEqual({ authority: 'NHM', stage: 'FAMILY_FINDING', count: 0, suppressed: false });
+    // Children not on an adoption pathway (stage null) are in no row.
+    expect(rows.filter((r) => r.authority === 'BDG').reduce((s, r) => s + (r.count ?? 0), 0)).toBe(3 + 5 + 6 + 1);
+  });
+
+  it('suppresses 1–4 for la_analyst (own LA and the RAA’s other LAs), shows 0 and 5 or more', async () => {
+    const { body } = await hub.gql(hub.token('la_analyst', 'BDG'), SUMMARY);
+    const rows = body.data.familyFindingSummary as Cell[];
+    expect(rows).toHaveLength(4 * 8);
+    expect(cell(rows, 'BDG', 'FAMILY_FINDING')).toEqual({ authority: 'BDG', stage: 'FAMILY_FINDING', count: null, suppressed: true });
+    expect(cell(rows, 'BDG', 'PLAN_CHANGED')).toMatchObject({ count: null, suppressed: true });
+    expect(cell(rows, 'BDG', 'MATCHED_PLACED')).toMatchObject({ count: 5, suppressed: false });
+    expect(cell(rows, 'BDG', 'PARALLEL_PLANNING')).toMatchObject({ count: 6, suppressed: false });
+    expect(cell(rows, 'BDG', 'UNBORN')).toMatchObject({ count: 0, suppressed: false });
+    expect(cell(rows, 'HAV', 'UNBORN')).toMatchObject({ count: null, suppressed: true });
+    expect(cell(rows, 'HAV', 'FAMILY_FINDING')).toMatchObject({ count: 7, suppressed: false });
+    expect(cell(rows, 'TWH', 'EARLY_MONITORING')).toMatchObject({ count: null, suppressed: true });
+  });
+
+  it('gives a social worker its own LA only, unsuppressed', async () => {
+    const { body } = await hub.gql(hub.token('social_worker', 'BDG'), SUMMARY);
+    const rows = body.data.familyFindingSummary as Cell[];
+    expect(new Set(rows.map((r) => r.authority))).toEqual(new Set(['BDG']));
+    expect(cell(rows, 'BDG', 'FAMILY_FINDING')).toMatchObject({ count: 3, suppressed: false });
+  });
+
+  it('narrows to one authority in scope, and refuses one outside it', async () => {
+    const ff = await hub.gql(hub.token('family_finder', 'ALE'), SUMMARY, { a: 'HAV' });
+    expect(new Set(ff.body.data.familyFindingSummary.map((r: Cell) => r.authority))).toEqual(new Set(['HAV']));
+    for (const [role, org, asked] of [['la_analyst', 'BDG', 'KEN'], ['social_worker', 'BDG', 'HAV'], ['family_finder', 'ALE', 'KEN'], ['raa_manager', 'ALE', 'ALE']] as const) {
+      const { body } = await hub.gql(hub.token(role, org), SUMMARY, { a: asked });
+      expect(body.data?.familyFindingSummary ?? null).toBeNull();
+      expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('is refused to auditors and integration clients', async () => {
+    for (const role of ['auditor', 'integration'] as const) {
+      const { body } = await hub.gql(hub.token(role, 'BDG'), SUMMARY);
+      expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('childrenInFamilyFindingBreakdown', () => {
+  const bandsOf = async (token: string, by: string, a?: string): Promise<Cell[]> => {
+    const { body } = await hub.gql(token, BREAKDOWN, { by, a });
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data.childrenInFamilyFindingBreakdown;
+  };
+
+  it('counts sibling need among active family finding only (placed siblings and groups not placed together are solo)', async () => {
+    const rows = await bandsOf(hub.token('raa_manager', 'ALE'), 'SIBLING_NEED');
+    expect(rows.filter((r) => r.authority === 'BDG').map((r) => [r.band, r.count])).toEqual([
+      ['Solo', 1], ['With one sibling', 2], ['With two or more siblings', 3]]);
+    expect(rows.filter((r) => r.authority === 'HAV').map((r) => r.count)).toEqual([7, 0, 0]);
+    expect(rows.filter((r) => r.authority === 'NHM').map((r) => r.count)).toEqual([0, 0, 0]);
+  });
+
+  it('bands ages in whole years on asOf', async () => {
+    const rows = await bandsOf(hub.token('family_finder', 'ALE'), 'AGE_BAND', 'BDG');
+    expect(rows.map((r) => [r.band, r.count])).toEqual([
+      ['Under 1', 1], ['1-2', 2], ['3-4', 1], ['5-9', 1], ['10+', 0], ['Not known', 1]]);
+  });
+
+  it('groups ethnicity by its first letter', async () => {
+    const rows = await bandsOf(hub.token('social_worker', 'BDG'), 'ETHNIC_GROUP');
+    expect(rows.map((r) => [r.band, r.count])).toEqual([
+      ['White', 1], ['Mixed', 1], ['Asian', 1], ['Black', 1], ['Other', 1], ['Not known', 1]]);
+  });
+
+  it('suppresses small bands for la_analyst', async () => {
+    const rows = await bandsOf(hub.token('la_analyst', 'BDG'), 'SIBLING_NEED');
+    expect(rows.filter((r) => r.authority === 'BDG').every((r) => r.count === null && r.suppressed)).toBe(true);
+    expect(cell(rows, 'HAV', 'Solo')).toMatchObject({ count: 7, suppressed: false });
+    expect(cell(rows, 'HAV', 'With one sibling')).toMatchObject({ count: 0, suppressed: false });
+  });
+
+  it('maps every DfE ethnicity code in SQL exactly as ethnicGroup() does', async () => {
+    const codes = [...ETHNICITY_CODES, 'XXXX', null];
+    const rows = await hub.t.db.query<{ code: string | null; grp: string }>(
+      `SELECT e AS code, ${ethnicGroupSql('e')} AS grp FROM unnest($1::text[]) e`, [codes]);
+    for (const r of rows) expect([r.code, r.grp]).toEqual([r.code, ethnicGroup(r.code)]);
+  });
+});
