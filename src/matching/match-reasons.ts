@@ -120,8 +120,8 @@ function siblingReasons(members: UnitMember[], a: ApprovedForValue, f: MatchFlag
   const max = a.maxChildren ?? 1;
   const who = n > 1 ? `${listOf(members.map(nameOf))} are to be placed together` : null;
   const upTo = `approved for ${max === 1 ? '1 child' : `up to ${max} children`}`;
-  if (f.noSiblings && who) out.reasonsAgainst.push(`Excluded: not approved for sibling groups; ${who}`);
-  else if (f.tooMany && who) out.reasonsAgainst.push(`Excluded: ${upTo}; ${who}`);
+  if (f.tooMany && who) out.reasonsAgainst.push(`Excluded: ${upTo}; ${who}`);
+  else if (f.noSiblings && who) out.reasonsAgainst.push(`Excluded: not approved for sibling groups; ${who}`);
   else if (who) out.reasonsFor.push(`${upTo[0].toUpperCase()}${upTo.slice(1)}, siblings included; ${who}`);
   if (!f.tooMany && max > n) {
     const spare = max - n;
