@@ -34,6 +34,7 @@ export interface ChildUnit {
 interface NewChild {
   stage: string | null;
   dob: Day | null;
+  expectedDob?: Day;
   sex: 'MALE' | 'FEMALE' | 'UNKNOWN';
   ethnicity: string;
   lastName: string;
@@ -61,7 +62,7 @@ function addChild(ctx: LaContext, c: NewChild): ChildRecord {
   const child: ChildRecord = {
     id, authority: la.code, sourceId,
     firstName: c.dob === null ? null : firstNameFor(rng, sex, c.ethnicity), lastName: c.lastName,
-    dateOfBirth: isoOrNull(c.dob), sex: c.sex, ethnicity: c.ethnicity,
+    dateOfBirth: isoOrNull(c.dob), expectedDateOfBirth: isoOrNull(c.expectedDob), sex: c.sex, ethnicity: c.ethnicity,
     upn: ageYears >= 4 ? upnFor(rng, la.laNumber ?? 0) : null, nhsNumber: c.dob === null ? null : nhsNumberFor(rng),
     placementPostcode: last && last.dec === null ? last.placementPostcode : null,
     needs: c.profile.needs, healthSummary: c.profile.healthSummary, birthFamilyBackground: c.profile.birthFamilyBackground,
@@ -87,7 +88,7 @@ function addGroup(ctx: LaContext, placeTogether: boolean): SiblingGroupRecord {
 /** Dates of birth of a unit of `size` siblings, youngest first: a year or more apart, sometimes twins. */
 function unitBirthDays(rng: SeededRandom, youngest: Day, size: number): Day[] {
   const dobs = [youngest];
-  for (let i = 1; i < size; i++) dobs.push(rng.chance(0.1) ? dobs[i - 1] : dobs[i - 1] - rng.int(330, 1400));
+  for (let i = 1; i < size; i++) dobs.push(rng.chance(0.1) ? dobs[i - 1] : dobs[i - 1] - rng.int(330, 900));
   return dobs;
 }
 
@@ -106,11 +107,12 @@ function addPipelineUnit(ctx: LaContext, position: PipelinePosition, size: numbe
     if (dates.m.entered !== null && youngest > dates.m.entered) youngest = dates.m.entered - rng.int(0, 10);
   }
   const dobs: (Day | null)[] = youngest === null ? Array.from({ length: size }, () => null) : unitBirthDays(rng, youngest, size);
+  const expectedDob = youngest === null ? today + rng.int(14, 150) : undefined;
   const children = dobs.map((dob) => {
     const profile = profileFor(rng, needsFor(rng), background);
-    if (dob === null) profile.healthSummary = `Expected due date ${isoOf(today + rng.int(14, 150))}. ${profile.healthSummary}`;
+    if (expectedDob !== undefined) profile.healthSummary = `Expected due date ${isoOf(expectedDob)}. ${profile.healthSummary}`;
     return addChild(ctx, {
-      stage: stageOfPosition(position), dob, sex: dob === null ? 'UNKNOWN' : rng.chance(0.5) ? 'MALE' : 'FEMALE',
+      stage: stageOfPosition(position), dob, expectedDob, sex: dob === null ? 'UNKNOWN' : rng.chance(0.5) ? 'MALE' : 'FEMALE',
       ethnicity, lastName, socialWorker, m: dates.m, siblingGroupId: group?.id ?? null, profile,
       planChangedReason: dates.planChangedReason, periods: dates.m.entered === null ? [] : [adoptionPathwayPeriod(rng, dates.m)],
     });

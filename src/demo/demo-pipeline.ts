@@ -91,5 +91,5 @@ export function pipelineDates(rng: SeededRandom, position: PipelinePosition, tod
 export function youngestAgeYears(rng: SeededRandom, position: PipelinePosition): number {
   if (position === 'EARLY_MONITORING' || position === 'PARALLEL_PLANNING') return Number(rng.weighted({ 0: 5, 1: 3, 2: 2, 3: 1, 4: 1 } as Record<string, number>));
   if (position === 'PLAN_CHANGED') return rng.int(2, 8);
-  return Number(rng.weighted({ 0: 5, 1: 18, 2: 18, 3: 15, 4: 12, 5: 8, 6: 7, 7: 5, 8: 4, 9: 3 } as Record<string, number>));
+  return Number(rng.weighted({ 0: 8, 1: 24, 2: 20, 3: 14, 4: 9, 5: 6, 6: 5, 7: 3, 8: 2, 9: 1.5 } as Record<string, number>));
 }

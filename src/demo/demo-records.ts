@@ -28,6 +28,8 @@ export interface ChildRecord {
   firstName: string | null;
   lastName: string | null;
   dateOfBirth: string | null;
+  /** For an unborn baby (stage UNBORN, no date of birth yet): the expected date of delivery. */
+  expectedDateOfBirth: string | null;
   sex: 'MALE' | 'FEMALE' | 'UNKNOWN';
   ethnicity: string | null;
   upn: string | null;

@@ -46,6 +46,7 @@ const CHILD: Column<ChildRecord>[] = [
   { name: 'id', type: 'uuid', value: (r) => r.id }, { name: 'authority', type: 'text', value: (r) => r.authority },
   { name: 'source_id', type: 'text', value: (r) => r.sourceId }, { name: 'first_name', type: 'text', value: (r) => r.firstName },
   { name: 'last_name', type: 'text', value: (r) => r.lastName }, { name: 'date_of_birth', type: 'date', value: (r) => r.dateOfBirth },
+  { name: 'expected_date_of_birth', type: 'date', value: (r) => r.expectedDateOfBirth },
   { name: 'sex', type: 'text', value: (r) => r.sex }, { name: 'ethnicity', type: 'text', value: (r) => r.ethnicity },
   { name: 'upn', type: 'text', value: (r) => r.upn }, { name: 'nhs_number', type: 'text', value: (r) => r.nhsNumber },
   { name: 'placement_postcode', type: 'text', value: (r) => r.placementPostcode },

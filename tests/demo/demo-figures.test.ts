@@ -168,6 +168,13 @@ describe('the demo records are consistent', () => {
     expect(c.n).toBe(0);
   });
 
+  it('gives unborn babies an expected date of birth and no date of birth', async () => {
+    const [r] = await t.db.query<{ n: number; bad: number }>(`SELECT count(*)::int AS n,
+      count(*) FILTER (WHERE date_of_birth IS NOT NULL OR expected_date_of_birth IS NULL OR expected_date_of_birth <= DATE '2021-03-31')::int AS bad
+      FROM child WHERE stage = 'UNBORN'`);
+    expect(r).toEqual({ n: 9, bad: 0 });
+  });
+
   it('records foster-carer adoptions with a move-in before the A5 placement', async () => {
     const [r] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM child
       WHERE authority = 'BDG' AND stage = 'ADOPTED' AND moved_in_on < placed_on`);
