@@ -13,6 +13,7 @@ import { HubSettingEntity } from './hub-setting.entity';
 import { IntegrationClientEntity } from './integration-client.entity';
 import { SiblingGroupEntity } from './sibling-group.entity';
 import { SupportCaseEntity } from './support-case.entity';
+import { SavedSearchEntity } from './saved-search.entity';
 
 /** Every TypeORM entity; the tables themselves are made by `migrations/`. */
 export const entities = [
@@ -21,4 +22,5 @@ export const entities = [
   HubSettingEntity,
   ChildAdoptionEntity, ChildAdoptionDecisionEntity,
   ChildCscAdoptionEntity,
+  SavedSearchEntity,
 ];

@@ -2,6 +2,7 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { Ssda903AdoptionRows1763800903000 } from './1763800903000-ssda903-adoption-rows';
 import { DfeCscSync1763801000000 } from './1763801000000-dfe-csc-sync';
 import { ChangeLogCommitOrder1763801100000 } from './1763801100000-change-log-commit-order';
+import { SavedSearch1763805500000 } from './1763805500000-saved-search';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Ssda903AdoptionRows1763800903000,
   DfeCscSync1763801000000,
   ChangeLogCommitOrder1763801100000,
+  SavedSearch1763805500000,
 ];

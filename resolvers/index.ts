@@ -5,12 +5,13 @@ import { ChildResolver } from './child.resolver';
 import { DashboardAggregatesResolver } from './dashboard-aggregates.resolver';
 import { MatchSuggestionResolver } from './match-suggestion.resolver';
 import { MeResolver } from './me.resolver';
+import { SavedSearchResolver } from './saved-search.resolver';
 import { ScorecardResolver } from './scorecard.resolver';
 import { SiblingGroupResolver } from './sibling-group.resolver';
 
 /** Every resolver class of the schema. Each operation must also be listed in src/policy/operation-policy.ts. */
 export const resolvers = [
   MeResolver, AuthorityResolver, ChildResolver, SiblingGroupResolver, AdopterHouseholdResolver, AccessLogResolver,
-  MatchSuggestionResolver,
+  MatchSuggestionResolver, SavedSearchResolver,
   DashboardAggregatesResolver, ScorecardResolver,
 ] as const;

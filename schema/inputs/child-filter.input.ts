@@ -1,10 +1,11 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { PermanenceStageEnum, SexEnum } from '../types/enums';
 
 /**
  * Filters for `children`. Each filter reads one Child field, and is refused (FORBIDDEN) unless the viewer may read
  * that field on every record it can reach: a family finder filters by age in months, never by date of birth.
  */
+@ObjectType('SavedChildFilter', { description: 'A ChildFilter as saved in a saved search (the same fields)' })
 @InputType()
 export class ChildFilter {
   @Field(() => [String], { nullable: true, description: 'Owning authority codes' }) authority?: string[];
@@ -18,6 +19,10 @@ export class ChildFilter {
   @Field(() => Int, { nullable: true }) maxSiblingGroupSize?: number;
   @Field(() => [String], { nullable: true, description: 'Children with all of these needs' }) needs?: string[];
   @Field(() => Int, { nullable: true }) minDaysWaiting?: number;
+  @Field(() => [String], { nullable: true, description: 'Children with at least one of these needs' }) anyNeeds?: string[];
+  @Field(() => Boolean, { nullable: true, description: 'true: in a sibling group to be placed together; false: not' }) placeTogether?: boolean;
+  @Field(() => Int, { nullable: true, description: 'Days since the placement order, at least (children without one are left out)' })
+  minDaysSincePlacementOrder?: number;
   @Field(() => String, { nullable: true, description: 'Born on or after (YYYY-MM-DD); needs dateOfBirth access' }) bornOnOrAfter?: string;
   @Field(() => String, { nullable: true, description: 'Born on or before (YYYY-MM-DD); needs dateOfBirth access' }) bornOnOrBefore?: string;
   @Field(() => String, { nullable: true, description: 'Exact surname; needs lastName access' }) lastName?: string;

@@ -29,6 +29,9 @@ export function fieldsFilteredBy(filter: ChildFilter | undefined): ChildField[] 
   uses(filter.maxSiblingGroupSize, 'siblingGroup');
   uses(filter.needs, 'needs');
   uses(filter.minDaysWaiting, 'daysWaiting');
+  uses(filter.anyNeeds, 'needs');
+  uses(filter.placeTogether, 'siblingGroup');
+  uses(filter.minDaysSincePlacementOrder, 'placementOrderOn');
   uses(filter.bornOnOrAfter, 'dateOfBirth');
   uses(filter.bornOnOrBefore, 'dateOfBirth');
   uses(filter.lastName, 'lastName');
@@ -55,6 +58,14 @@ export function childWhere(viewer: Viewer, p: SqlParams, filter: ChildFilter | u
   if (f.maxSiblingGroupSize != null) parts.push(`${siblingGroupSizeSql(viewer, p, a)} <= ${p.add(f.maxSiblingGroupSize)}`);
   if (f.needs) parts.push(`${a}.needs @> ${p.add(f.needs)}::text[]`);
   if (f.minDaysWaiting != null) parts.push(`${daysWaitingSql(a)} >= ${p.add(f.minDaysWaiting)}`);
+  if (f.anyNeeds) parts.push(`${a}.needs && ${p.add(f.anyNeeds)}::text[]`);
+  if (f.placeTogether != null) {
+    const together = `EXISTS (SELECT 1 FROM sibling_group ptg WHERE ptg.id = ${a}.sibling_group_id AND ptg.place_together)`;
+    parts.push(f.placeTogether ? together : `NOT ${together}`);
+  }
+  if (f.minDaysSincePlacementOrder != null) {
+    parts.push(`current_date - ${a}.placement_order_on >= ${p.add(f.minDaysSincePlacementOrder)}`);
+  }
   if (f.bornOnOrAfter != null) parts.push(`${a}.date_of_birth >= ${p.add(isoDate(f.bornOnOrAfter, 'bornOnOrAfter'))}::date`);
   if (f.bornOnOrBefore != null) parts.push(`${a}.date_of_birth <= ${p.add(isoDate(f.bornOnOrBefore, 'bornOnOrBefore'))}::date`);
   if (f.lastName != null) parts.push(`${a}.last_name = ${p.add(f.lastName)}`);

@@ -62,7 +62,7 @@ describe('matchSuggestions: order and exclusions for one child', () => {
 
   it('leaves out an excluded household, and says why when asked', async () => {
     const ff = h.token('family_finder', 'ALE');
-    expect((await suggestionsFor(h, ff, amara)).map((s: any) => s.household.reference)).not.toContain('TOO_YOUNG');
+    expect((await suggestionsFor(h, ff, amara))!.map((s: any) => s.household.reference)).not.toContain('TOO_YOUNG');
     const all = await suggestionsFor(h, ff, amara, ', includeExcluded: true');
     const last = all![all!.length - 1];
     expect(last.household.reference).toBe('TOO_YOUNG');

@@ -1,0 +1,59 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../src/context/request-context';
+import { childrenPage, countChildren } from '../src/services/child-query';
+import { checkId, pageSize } from '../src/services/cursor';
+import { deleteSavedSearch, saveSearch, SavedSearchRow, savedSearchesOf } from '../src/services/saved-search-store';
+import { ChildFilter } from '../schema/inputs/child-filter.input';
+import { ChildConnection } from '../schema/types/child.type';
+import { ChildOrderEnum } from '../schema/types/enums';
+import { SavedSearch } from '../schema/types/saved-search.type';
+
+/** Saved children searches, per person (token `sub` at `org`). They hold filters only, never child data. */
+@Resolver(() => SavedSearch)
+export class SavedSearchResolver {
+  @Query(() => [SavedSearch], { description: 'Your saved children searches, by name' })
+  savedSearches(@Ctx() ctx: RequestContext): Promise<SavedSearchRow[]> {
+    return savedSearchesOf(ctx.sql, ctx.viewer);
+  }
+
+  @Mutation(() => SavedSearch, { description: 'Saves a children search under a name (replacing one of the same name); a filter you may not use is FORBIDDEN' })
+  saveSearch(
+    @Arg('name', () => String) name: string,
+    @Arg('filter', () => ChildFilter) filter: ChildFilter,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SavedSearchRow> {
+    return saveSearch(ctx.db, ctx.viewer, name, filter);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes one of your saved searches; false when you have none with that id' })
+  deleteSavedSearch(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return deleteSavedSearch(ctx.db, ctx.viewer, checkId(id));
+  }
+
+  @FieldResolver(() => String)
+  createdAt(@Root() s: SavedSearchRow): string {
+    return new Date(s.createdAt).toISOString();
+  }
+
+  @FieldResolver(() => String)
+  updatedAt(@Root() s: SavedSearchRow): string {
+    return new Date(s.updatedAt).toISOString();
+  }
+
+  @FieldResolver(() => ChildConnection, { description: 'Runs the search now, under your current access (as `children(filter:)`)' })
+  async results(
+    @Root() s: SavedSearchRow,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('orderBy', () => ChildOrderEnum, { nullable: true }) orderBy?: string,
+  ) {
+    const page = await childrenPage(ctx.sql, ctx.viewer, { filter: s.filter, orderBy, first: pageSize(first), after });
+    for (const row of page.rows) ctx.loaders.child.prime(String(row.id), row);
+    return {
+      edges: page.rows.map((node) => ({ cursor: page.cursorOf(node), node })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.length ? page.cursorOf(page.rows[page.rows.length - 1]) : null },
+      get totalCount() { return countChildren(ctx.sql, ctx.viewer, s.filter); },
+    };
+  }
+}
