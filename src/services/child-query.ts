@@ -2,12 +2,12 @@ import { Viewer } from '../auth/viewer';
 import { Sql } from '../db/sql';
 import { forbidden } from '../policy/errors';
 import { assertCanFilterOn, PolicedRow, policeRow, rowScope, selectList } from '../policy/enforce';
-import { ChildField, childPolicy } from '../policy/child-policy';
+import { ageMonthsSql, ChildField, childPolicy } from '../policy/child-policy';
 import { SqlParams } from '../policy/sql-params';
 import { ChildFilter } from '../../schema/inputs/child-filter.input';
 import { childWhere } from './child-filter-sql';
 import { CHILD_ORDERINGS } from './child-order';
-import { decodeCursor, encodeCursor } from './cursor';
+import { checkKeysetPosition, decodeCursor, encodeCursor } from './cursor';
 
 /** Every Child field, selected through the policy (refused ones come back null and flagged). */
 export const CHILD_FIELDS: readonly ChildField[] = Object.keys(childPolicy.columns) as ChildField[];
@@ -32,7 +32,7 @@ export async function childrenOfSiblingGroups(sql: Sql, viewer: Viewer, groupIds
   const p = new SqlParams();
   const text = `${selectChildren(viewer, p)} FROM child c
     WHERE c.sibling_group_id = ANY(${p.add(groupIds)}::uuid[]) AND ${rowScope(childPolicy, viewer, p, 'c')}
-    ORDER BY c.date_of_birth NULLS LAST, c.id`;
+    ORDER BY ${ageMonthsSql('c')} DESC NULLS LAST, c.id`; // eldest first by readable age, so the order reveals no exact birth date
   return (await sql.query(text, p.values)).map((r) => policeRow(r));
 }
 
@@ -48,7 +48,7 @@ export async function childrenPage(
   const where = [childWhere(viewer, p, args.filter)];
   const sortExpr = order.sql('c');
   if (args.after) {
-    const pos = decodeCursor(args.after, orderName);
+    const pos = checkKeysetPosition(decodeCursor(args.after, orderName), order.cast);
     const id = p.add(pos.id);
     if (pos.value === null) {
       where.push(`(${sortExpr} IS NULL AND c.id > ${id}::uuid)`);

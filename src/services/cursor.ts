@@ -28,6 +28,23 @@ export function decodeCursor(cursor: string, order: string): KeysetPosition {
   return { order, value: parsed[1], id: parsed[2] };
 }
 
+/** The type a keyset's sort value has in SQL; a cursor's value is checked against it before it reaches a cast. */
+export type SortValueType = 'int' | 'text' | 'date';
+
+/**
+ * Checks a decoded position before it reaches SQL: the sort value must have the ordering's type and the id must be
+ * a record id. A forged cursor is then BAD_USER_INPUT, not a database error (masked to an internal error).
+ */
+export function checkKeysetPosition(pos: KeysetPosition, type: SortValueType): KeysetPosition {
+  const v = pos.value;
+  const typed = v === null
+    || (type === 'int' && Number.isInteger(v))
+    || (type === 'text' && typeof v === 'string')
+    || (type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
+  if (!typed || !UUID.test(pos.id)) throw badInput('The cursor is not valid; use an endCursor or cursor from a previous page.');
+  return pos;
+}
+
 /** Largest page a client may ask for. */
 export const MAX_PAGE_SIZE = 100;
 /** Page size when a client does not say. */

@@ -5,7 +5,7 @@ import { assertCanFilterOn, PolicedRow, policeRow, rowScope, selectList } from '
 import { HouseholdField, householdPolicy } from '../policy/household-policy';
 import { SqlParams } from '../policy/sql-params';
 import { AdopterHouseholdFilter } from '../../schema/inputs/household-filter.input';
-import { decodeCursor, encodeCursor } from './cursor';
+import { checkKeysetPosition, decodeCursor, encodeCursor } from './cursor';
 
 /** Every household field, selected through the policy. */
 export const HOUSEHOLD_FIELDS: readonly HouseholdField[] = Object.keys(householdPolicy.columns) as HouseholdField[];
@@ -56,7 +56,7 @@ export async function householdsPage(sql: Sql, viewer: Viewer, args: { filter?: 
   const p = new SqlParams();
   const where = [householdWhere(viewer, p, args.filter)];
   if (args.after) {
-    const pos = decodeCursor(args.after, 'APPROVED_ON');
+    const pos = checkKeysetPosition(decodeCursor(args.after, 'APPROVED_ON'), 'date');
     const id = p.add(pos.id);
     where.push(pos.value === null
       ? `(h.approved_on IS NULL AND h.id > ${id}::uuid)`
