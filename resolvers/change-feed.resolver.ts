@@ -1,0 +1,24 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { RequestContext } from '../src/context/request-context';
+import { changeCursor, changesPage } from '../src/services/change-feed-query';
+import { ChangeConnection } from '../schema/types/change.type';
+
+/** `changes`: the change feed an integration client polls, resuming from the last cursor it saw. */
+@Resolver()
+export class ChangeFeedResolver {
+  @Query(() => ChangeConnection, { description: "An authority's upserts and deletions in commit order; resume with `after`" })
+  async changes(
+    @Arg('authority', () => String) authority: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 1,000 (default 100)' }) first?: number,
+  ): Promise<ChangeConnection> {
+    const page = await changesPage(ctx.sql, ctx.viewer, authority, { first, after });
+    const nodes = page.rows.map((r) => ({ entity: r.entity, id: r.id, sourceId: r.sourceId, operation: r.operation, at: new Date(r.at).toISOString() }));
+    return {
+      nodes,
+      edges: nodes.map((node, i) => ({ cursor: changeCursor(page.rows[i].seq), node })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
+  }
+}

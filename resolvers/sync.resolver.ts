@@ -1,0 +1,51 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { RequestContext } from '../src/context/request-context';
+import { syncChildren } from '../src/sync/children/sync-children';
+import { syncAdopterHouseholds } from '../src/sync/households/sync-households';
+import { checkBatchSize, type SyncResult as SyncOutcome } from '../src/sync/sync-batch';
+import { assertOwnSyncTarget } from '../src/sync/sync-target';
+import { syncSupportCases } from '../src/sync/support-cases/sync-support-cases';
+import { ChildRecordInput } from '../schema/inputs/child-record.input';
+import { HouseholdRecordInput } from '../schema/inputs/household-record.input';
+import { SupportCaseRecordInput } from '../schema/inputs/support-case-record.input';
+import { SyncResult } from '../schema/types/sync-result.type';
+
+/**
+ * The sync mutations: an integration client pushes its own authority's records. The operation gate admits only
+ * the integration role; each mutation then checks the token's organisation owns what it writes, before any read.
+ */
+@Resolver()
+export class SyncResolver {
+  @Mutation(() => SyncResult, { description: "Upserts (or erases) an LA's child records; at most 1,000 per call" })
+  async syncChildren(
+    @Arg('authority', () => String, { description: "The LA's code; must be the token's own" }) authority: string,
+    @Arg('records', () => [ChildRecordInput]) records: ChildRecordInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<SyncOutcome> {
+    assertOwnSyncTarget(ctx.viewer, authority, 'LOCAL_AUTHORITY', 'child records');
+    checkBatchSize(records);
+    return syncChildren(ctx.db, authority, records);
+  }
+
+  @Mutation(() => SyncResult, { description: "Upserts (or erases) an RAA's adopter households; at most 1,000 per call" })
+  async syncAdopterHouseholds(
+    @Arg('agency', () => String, { description: "The RAA's code; must be the token's own" }) agency: string,
+    @Arg('records', () => [HouseholdRecordInput]) records: HouseholdRecordInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<SyncOutcome> {
+    assertOwnSyncTarget(ctx.viewer, agency, 'REGIONAL_ADOPTION_AGENCY', 'adopter households');
+    checkBatchSize(records);
+    return syncAdopterHouseholds(ctx.db, agency, records);
+  }
+
+  @Mutation(() => SyncResult, { description: "Upserts (or erases) an RAA's adoption support cases; at most 1,000 per call" })
+  async syncSupportCases(
+    @Arg('agency', () => String, { description: "The RAA's code; must be the token's own" }) agency: string,
+    @Arg('records', () => [SupportCaseRecordInput]) records: SupportCaseRecordInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<SyncOutcome> {
+    assertOwnSyncTarget(ctx.viewer, agency, 'REGIONAL_ADOPTION_AGENCY', 'support cases');
+    checkBatchSize(records);
+    return syncSupportCases(ctx.db, agency, records);
+  }
+}

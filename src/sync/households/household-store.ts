@@ -1,0 +1,94 @@
+// Writes syncAdopterHouseholds records inside the caller's transaction: the households (one merge statement), their
+// adopters (one statement), then one change-feed entry per household that really changed.
+import type { Sql } from '../../db/sql';
+import { recordUpserts } from '../change-log';
+import { mergeUpsert, sentSql, type MergeColumn, type MergeSpec } from '../merge-upsert';
+import { derivedAdopterStageSql, HOUSEHOLD_DATES } from './adopter-stage';
+import type { AdopterRecord, ApprovedForRecord, ValidHousehold } from './household-record';
+
+const col = (key: string, column: string, type = 'text', extra: Partial<MergeColumn> = {}): MergeColumn => ({ key, column, type, ...extra });
+
+const BASE: MergeSpec = { table: 'adopter_household', owner: 'agency', keyColumn: 'reference', columns: [] };
+
+/** How each AdopterHousehold record key fills the adopter_household table. */
+export const HOUSEHOLD_SPEC: MergeSpec = {
+  ...BASE,
+  columns: [
+    ...HOUSEHOLD_DATES.map(([key, column]) => col(key, column, 'date')),
+    col('leftReason', 'left_reason'), col('householdType', 'household_type'), col('ethnicity', 'ethnicity'),
+    col('religion', 'religion'),
+    col('languages', 'languages', 'text[]', { input: 'ARRAY(SELECT jsonb_array_elements_text(u.languages_json))', fallback: `'{}'::text[]` }),
+    col('childrenInHome', 'children_in_home', 'int', { fallback: '0' }),
+    col('socialWorker', 'social_worker'), col('livesIn', 'lives_in'),
+    col('approvedFor', 'approved_min_age_months', 'int'), col('approvedFor', 'approved_max_age_months', 'int'),
+    col('approvedFor', 'age_tolerance_months', 'int', { fallback: '0' }), col('approvedFor', 'approved_max_children', 'int'),
+    col('approvedFor', 'approved_siblings', 'boolean', { fallback: 'false' }),
+    col('approvedFor', 'early_permanence', 'boolean', { fallback: 'false' }),
+    col('needsCapacity', 'needs_capacity', 'jsonb', { fallback: `'{}'::jsonb` }),
+    col('sexualOrientation', 'sexual_orientation'), col('address', 'address'), col('postcode', 'postcode'),
+    col('healthNotes', 'health_notes'),
+    col('stage', 'stage'),
+  ],
+  extraInputs: [['languages_json', 'jsonb']],
+};
+
+// A sent stage wins; a record that sends dates but no stage gets the stage its dates imply; otherwise the stored
+// stage stays (a new household with nothing to go on starts at ENQUIRY).
+const stageColumn = HOUSEHOLD_SPEC.columns[HOUSEHOLD_SPEC.columns.length - 1];
+stageColumn.output = `CASE WHEN ${sentSql(HOUSEHOLD_SPEC, 'stage')} THEN m.stage
+  WHEN ${HOUSEHOLD_DATES.map(([key]) => sentSql(HOUSEHOLD_SPEC, key)).join(' OR ')} THEN ${derivedAdopterStageSql('m')}
+  ELSE COALESCE(m.stage, ${derivedAdopterStageSql('m')}) END`;
+
+const APPROVED_FOR_COLUMNS: [keyof ApprovedForRecord, string][] = [
+  ['minAgeMonths', 'approved_min_age_months'], ['maxAgeMonths', 'approved_max_age_months'],
+  ['ageToleranceMonths', 'age_tolerance_months'], ['maxChildren', 'approved_max_children'],
+  ['siblingGroups', 'approved_siblings'], ['earlyPermanence', 'early_permanence'],
+];
+
+function mergeValues(h: ValidHousehold): Record<string, unknown> {
+  const values: Record<string, unknown> = { languages_json: h.values.languages };
+  for (const c of HOUSEHOLD_SPEC.columns) if (!c.input && c.key !== 'approvedFor') values[c.column] = h.values[c.key];
+  const approved = h.values.approvedFor as ApprovedForRecord | null | undefined;
+  for (const [key, column] of APPROVED_FOR_COLUMNS) values[column] = approved ? approved[key] : null;
+  return values;
+}
+
+/**
+ * Replaces the adopters of the households whose record sent `adopters` (positions 1 and 2), writing only rows that
+ * differ; returns the ids of the households whose adopters changed.
+ */
+async function replaceAdopters(tx: Sql, agency: string, households: readonly ValidHousehold[]): Promise<string[]> {
+  const withAdopters = households.filter((h) => h.sent.has('adopters'));
+  if (withAdopters.length === 0) return [];
+  const rows = withAdopters.flatMap((h) => ((h.values.adopters as AdopterRecord[] | null) ?? []).map((a, i) => ({ ref: h.reference, pos: i + 1, ...a })));
+  const pick = <K extends keyof AdopterRecord>(k: K) => rows.map((r) => r[k] ?? null);
+  const changed = await tx.query<{ household_id: string }>(`
+    WITH h AS (SELECT id, reference FROM adopter_household WHERE agency = $1 AND reference = ANY($2::text[])),
+    u AS (SELECT * FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[], $10::text[])
+            AS u(reference, position, first_name, last_name, date_of_birth, sex, ethnicity, disability)),
+    gone AS (
+      DELETE FROM adopter a USING h WHERE a.household_id = h.id
+        AND NOT EXISTS (SELECT 1 FROM u WHERE u.reference = h.reference AND u.position = a.position)
+      RETURNING a.household_id),
+    put AS (
+      INSERT INTO adopter AS a (household_id, position, first_name, last_name, date_of_birth, sex, ethnicity, disability)
+      SELECT h.id, u.position, u.first_name, u.last_name, u.date_of_birth, u.sex, u.ethnicity, u.disability FROM u JOIN h USING (reference)
+      ON CONFLICT (household_id, position) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
+        date_of_birth = excluded.date_of_birth, sex = excluded.sex, ethnicity = excluded.ethnicity, disability = excluded.disability
+      WHERE (a.first_name, a.last_name, a.date_of_birth, a.sex, a.ethnicity, a.disability)
+        IS DISTINCT FROM (excluded.first_name, excluded.last_name, excluded.date_of_birth, excluded.sex, excluded.ethnicity, excluded.disability)
+      RETURNING a.household_id)
+    SELECT household_id FROM gone UNION SELECT household_id FROM put`,
+  [agency, withAdopters.map((h) => h.reference), rows.map((r) => r.ref), rows.map((r) => r.pos), pick('firstName'),
+    pick('lastName'), pick('dateOfBirth'), pick('sex'), pick('ethnicity'), pick('disability')]);
+  return changed.map((r) => r.household_id);
+}
+
+/** Upserts validated, non-deleted households and their adopters; appends an UPSERT per changed household. */
+export async function upsertHouseholds(tx: Sql, agency: string, households: readonly ValidHousehold[]): Promise<string[]> {
+  if (households.length === 0) return [];
+  const rows = await mergeUpsert(tx, HOUSEHOLD_SPEC, agency, households.map((h) => ({ key: h.reference, sent: h.sent, values: mergeValues(h) })));
+  const changed = [...new Set([...rows.map((r) => r.id), ...(await replaceAdopters(tx, agency, households))])];
+  await recordUpserts(tx, 'AdopterHousehold', agency, changed);
+  return changed;
+}
