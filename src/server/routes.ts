@@ -1,4 +1,5 @@
 import { Express } from 'express';
+import { mountDashboard } from '../dashboard/dashboard-route';
 import { HubDeps } from './hub-deps';
 import { mountSsda903Import } from './ssda903-import-route';
 
@@ -8,4 +9,5 @@ export type RouteMount = (app: Express, deps: HubDeps) => void;
 /** Every group of HTTP endpoints besides /graphql and the health checks; add a line to add a group. */
 export const routeMounts: RouteMount[] = [
   mountSsda903Import,
+  mountDashboard,
 ];

@@ -1,0 +1,70 @@
+// GET /dashboard — the LA dashboard: static HTML, JS and CSS served by the hub (no build step), chart.js straight
+// from node_modules. The page holds no data of its own: it calls the aggregate GraphQL queries with the viewer's token.
+import * as fs from 'fs';
+import * as path from 'path';
+import express, { Express, Request, Response } from 'express';
+import { mintToken } from '../auth/mint-token';
+import { isRole } from '../auth/roles';
+import { DEMO_PEOPLE } from '../cli/demo-tokens';
+import { HubDeps } from '../server/hub-deps';
+
+const PAGE_DIR = path.join(__dirname, 'page');
+const CHART_JS = path.resolve(__dirname, '..', '..', 'node_modules', 'chart.js', 'dist', 'chart.umd.js');
+
+/** How long a demo token from the role picker lasts. */
+const DEMO_TOKEN_TTL = '2h';
+
+// Only the hub's own files run on the page; the token never leaves it for another origin.
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
+    + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+};
+
+function secure(res: Response): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+}
+
+/** Mounts the page, its assets, chart.js, and (outside production) the demo people and demo tokens. */
+export function mountDashboard(app: Express, deps: HubDeps): void {
+  const sendPage = (_req: Request, res: Response): void => {
+    secure(res);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(path.join(PAGE_DIR, 'index.html'));
+  };
+  app.get('/dashboard', sendPage);
+  app.get('/dashboard/', sendPage);
+  app.get('/dashboard/vendor/chart.umd.js', (_req, res) => {
+    secure(res);
+    if (!fs.existsSync(CHART_JS)) { res.status(404).type('text/plain').send('chart.js is not installed'); return; }
+    res.type('application/javascript').sendFile(CHART_JS);
+  });
+  if (!deps.env.production) mountDemoEndpoints(app, deps);
+  app.use('/dashboard', (req, res, next) => { secure(res); next(); },
+    express.static(PAGE_DIR, { index: false, fallthrough: true, dotfiles: 'ignore' }));
+}
+
+// Development only (never mounted with NODE_ENV=production, so they answer 404 there): the demo people, and a
+// token for any role at any known authority, so the page can be tried without minting tokens by hand.
+function mountDemoEndpoints(app: Express, deps: HubDeps): void {
+  app.get('/dashboard/demo-people', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(DEMO_PEOPLE.map(({ role, org, name }) => ({ role, org, name })));
+  });
+  app.get('/dashboard/demo-token', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    const role = String(req.query.role ?? '');
+    if (!isRole(role)) { res.status(400).json({ error: 'role must be one of the hub roles' }); return; }
+    const person = DEMO_PEOPLE.find((p) => p.role === role && (req.query.org === undefined || p.org === req.query.org));
+    const org = String(req.query.org ?? person?.org ?? '');
+    if (!(await deps.authorities.get(org))) { res.status(400).json({ error: 'org must be a known authority code' }); return; }
+    if (!deps.key.signingSecret) { res.status(404).json({ error: 'this hub cannot mint tokens' }); return; }
+    const sub = person?.sub ?? `${role}.${org.toLowerCase()}.demo`;
+    const name = person?.name ?? `Demo ${role} (${org})`;
+    const token = mintToken({ sub, org, roles: [role], name }, deps.key.signingSecret,
+      { issuer: deps.key.issuer, audience: deps.key.audience, ttl: DEMO_TOKEN_TTL });
+    res.json({ token, role, org, name });
+  });
+}
