@@ -18,7 +18,7 @@ export const codeOf = (body: any): string | undefined => body.errors?.[0]?.exten
 /** Every change-feed entry of an authority as stored (seq order). */
 export async function feedRows(hub: TestHub, authority: string) {
   return hub.t.db.query<{ seq: string; entity: string; entity_id: string; source_id: string; operation: string }>(
-    `SELECT seq::text, entity, entity_id, source_id, operation FROM change_log WHERE authority = $1 ORDER BY seq`, [authority]);
+    `SELECT seq::text, entity, entity_id, source_id, operation FROM change_log cl WHERE authority = $1 ORDER BY cl.seq`, [authority]);
 }
 
 /** A full child record with distinctive values, overridable. */
