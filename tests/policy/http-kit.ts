@@ -7,6 +7,8 @@ export interface RawResponse {
   text: string;
   body: { data?: any; errors?: GqlError[] };
   errors: GqlError[];
+  /** The hub's id for the request (X-Request-Id); access-log entries carry it. */
+  requestId: string | null;
 }
 
 /** POSTs an operation to the running hub and keeps the raw response text beside the parsed body. */
@@ -18,7 +20,7 @@ export async function rawGql(h: TestHub, token: string, query: string, variables
   });
   const text = await res.text();
   const body = JSON.parse(text);
-  return { status: res.status, text, body, errors: body.errors ?? [] };
+  return { status: res.status, text, body, errors: body.errors ?? [], requestId: res.headers.get('x-request-id') };
 }
 
 /** The secret values that appear anywhere in a raw response. */
