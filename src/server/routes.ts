@@ -2,6 +2,8 @@ import { Express } from 'express';
 import { mountDashboard } from '../dashboard/dashboard-route';
 import { HubDeps } from './hub-deps';
 import { mountSsda903Import } from './ssda903-import-route';
+import { mountDfeCscIngest } from './dfe-csc/csc-ingest-route';
+import { mountOAuthToken } from './dfe-csc/oauth-token-route';
 
 /** Mounts one group of HTTP endpoints (other than /graphql) on the app. */
 export type RouteMount = (app: Express, deps: HubDeps) => void;
@@ -10,4 +12,6 @@ export type RouteMount = (app: Express, deps: HubDeps) => void;
 export const routeMounts: RouteMount[] = [
   mountSsda903Import,
   mountDashboard,
+  mountOAuthToken,
+  mountDfeCscIngest,
 ];

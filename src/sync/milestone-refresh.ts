@@ -2,7 +2,7 @@
 // decisions), so returns imported in separate runs and in any order give the same child.
 import type { Sql } from '../db/sql';
 import type { ExtractPlacedAdoption } from './ssda903/extract';
-import { deriveMilestones, type EpisodeFacts, type Milestones } from './ssda903/milestone-derivation';
+import { deriveMilestones, type EpisodeFacts, type Milestones, type ReportedAdoption } from './ssda903/milestone-derivation';
 
 interface EpisodeRow extends EpisodeFacts { child_id: string }
 interface Ad1Row { child_id: string; dateInt: string | null; dateMatch: string | null }
@@ -16,7 +16,7 @@ const MILESTONE_COLUMNS: [keyof Milestones, string, string][] = [
   ['planChangedReason', 'plan_changed_reason', 'text'], ['matchedOn', 'matched_on', 'date'],
 ];
 
-/** Loads what the derivation needs for these children (three statements, whatever their number). */
+/** Loads what the derivation needs for these children (four statements, whatever their number). */
 async function loadFacts(tx: Sql, childIds: readonly string[]) {
   // One after another: a transaction's client runs one statement at a time.
   const episodes = await tx.query<EpisodeRow>(`SELECT child_id, decom::text AS decom, rne, legal_status AS "legalStatus", place,
@@ -25,12 +25,18 @@ async function loadFacts(tx: Sql, childIds: readonly string[]) {
         FROM child_adoption WHERE child_id = ANY($1::uuid[])`, [childIds]);
   const decisions = await tx.query<DecisionRow>(`SELECT child_id, decided_on::text AS "datePlaced", reversed_on::text AS "datePlacedCeased",
         reversal_reason AS "reasonPlacedCeased" FROM child_adoption_decision WHERE child_id = ANY($1::uuid[])`, [childIds]);
+  // The DfE CSC path's adoption blocks: the child's latest (by its latest date) stands for the child.
+  const reported = await tx.query<ReportedAdoption & { child_id: string }>(`SELECT DISTINCT ON (child_id) child_id,
+        decision_on::text AS "decisionOn", matched_on::text AS "matchedOn", placed_on::text AS "placedOn"
+        FROM child_csc_adoption WHERE child_id = ANY($1::uuid[])
+        ORDER BY child_id, COALESCE(placed_on, matched_on, decision_on) DESC NULLS LAST, csc_episode_id`, [childIds]);
   const group = <T extends { child_id: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
     for (const r of rows) m.set(r.child_id, [...(m.get(r.child_id) ?? []), r]);
     return m;
   };
-  return { episodes: group(episodes), ad1s: new Map(ad1s.map((a) => [a.child_id, a])), decisions: group(decisions) };
+  return { episodes: group(episodes), ad1s: new Map(ad1s.map((a) => [a.child_id, a])), decisions: group(decisions),
+    reported: new Map(reported.map((r) => [r.child_id, r])) };
 }
 
 /**
@@ -42,6 +48,7 @@ export async function refreshMilestones(tx: Sql, childIds: readonly string[]): P
   const facts = await loadFacts(tx, childIds);
   const derived = childIds.map((id) => deriveMilestones({
     episodes: facts.episodes.get(id) ?? [], ad1: facts.ad1s.get(id) ?? null, placedAdoption: facts.decisions.get(id) ?? [],
+    reported: facts.reported.get(id) ?? null,
   }));
   const params: unknown[] = [childIds, derived.map((m) => m.stage)];
   for (const [key] of MILESTONE_COLUMNS) params.push(derived.map((m) => m[key]));

@@ -21,6 +21,15 @@ export interface MilestoneInput {
   episodes: readonly EpisodeFacts[];
   ad1?: Pick<ExtractAd1, 'dateInt' | 'dateMatch'> | null;
   placedAdoption?: readonly ExtractPlacedAdoption[];
+  /** Dates the LA's case system reported directly (the DfE CSC API adoption block); used where the 903 rows say nothing. */
+  reported?: ReportedAdoption | null;
+}
+
+/** The adoption dates a DfE children's social care API payload carries (the latest block of the child's episodes). */
+export interface ReportedAdoption {
+  decisionOn: string | null;
+  matchedOn: string | null;
+  placedOn: string | null;
 }
 
 /** The derived dates (ISO) and stage; null where the data say nothing. */
@@ -70,13 +79,13 @@ export function deriveMilestones(input: MilestoneInput): Milestones {
     enteredCareOn: first && first.rne === 'S' ? first.decom : null,
     placementOrderOn: period.find((e) => e.legalStatus !== null && PLACEMENT_ORDER_STATUSES.has(e.legalStatus))?.decom ?? null,
     fosteringForAdoptionOn: period.find((e) => e.place !== null && FFA_PLACEMENTS.has(e.place))?.decom ?? null,
-    placedOn: placedIndex >= 0 ? period[placedIndex].decom : null,
+    placedOn: placedIndex >= 0 ? period[placedIndex].decom : input.reported?.placedOn ?? null,
     movedInOn: placedIndex >= 0 ? movedInWithAdopters(period, placedIndex) : null,
     adoptionOrderOn: adoption?.dec ?? null,
-    decisionOn: decision?.datePlaced ?? input.ad1?.dateInt ?? null,
+    decisionOn: decision?.datePlaced ?? input.ad1?.dateInt ?? input.reported?.decisionOn ?? null,
     planChangedOn: reversed?.datePlacedCeased ?? null,
     planChangedReason: reversed?.reasonPlacedCeased ?? null,
-    matchedOn: input.ad1?.dateMatch ?? null,
+    matchedOn: input.ad1?.dateMatch ?? input.reported?.matchedOn ?? null,
     stage: null,
   };
   m.stage = stageOf(m);
