@@ -27,9 +27,13 @@ export class ChildResolver {
   ) {
     const page = await childrenPage(ctx.sql, ctx.viewer, { filter, orderBy, first: pageSize(first), after });
     for (const row of page.rows) ctx.loaders.child.prime(String(row.id), row);
+    // A cursor carries the child's id and sort value, so handing one out is a read the audit trail records (getters:
+    // only cursors actually sent count).
+    const cursorOf = (row: ChildRow) => { ctx.audit.record(String(row.id), String(row._owner), 'cursor', false); return page.cursorOf(row); };
+    const last = page.rows[page.rows.length - 1];
     return {
-      edges: page.rows.map((node) => ({ cursor: page.cursorOf(node), node })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.length ? page.cursorOf(page.rows[page.rows.length - 1]) : null },
+      edges: page.rows.map((node) => ({ node, get cursor() { return cursorOf(node); } })),
+      pageInfo: { hasNextPage: page.hasNextPage, get endCursor() { return last ? cursorOf(last) : null; } },
       // A getter, so the count statement runs only when totalCount is asked for.
       get totalCount() { return countChildren(ctx.sql, ctx.viewer, filter); },
     };

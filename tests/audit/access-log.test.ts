@@ -85,6 +85,20 @@ describe('the access log', () => {
       expect(await entriesOf(countOnly)).toEqual([]);
     });
 
+    it('logs the children whose cursors were handed out, even when no node was asked for', async () => {
+      const ff = h.token('family_finder', 'ALE');
+      const edges = await rawGql(h, ff, `{ children(first: 3) { edges { cursor } } }`);
+      const fromCursors = edges.body.data.children.edges.map((e: any) => JSON.parse(Buffer.from(e.cursor, 'base64url').toString())[2]);
+      const entries = await entriesOf(edges);
+      expect(entries.map((e) => e.child_id).sort()).toEqual([...fromCursors].sort());
+      expect(entries.every((e) => e.fields.join() === 'cursor')).toBe(true);
+      const end = await rawGql(h, ff, `{ children(first: 2) { pageInfo { endCursor } } }`);
+      const last = JSON.parse(Buffer.from(end.body.data.children.pageInfo.endCursor, 'base64url').toString())[2];
+      expect((await entriesOf(end)).map((e) => e.child_id)).toEqual([last]);
+      const pageOnly = await rawGql(h, ff, `{ children(first: 2) { pageInfo { hasNextPage } } }`);
+      expect(await entriesOf(pageOnly)).toEqual([]);
+    });
+
     it('an anonymous operation is logged with no operation name', async () => {
       const res = await rawGql(h, h.token('raa_manager', 'ALE'), `{ child(id: "${ids.hav}") { id } }`);
       const entries = await entriesOf(res);
