@@ -180,6 +180,19 @@ describe('hidden data does not leak through the query language', () => {
     });
   });
 
+  describe('roles held at the wrong kind of organisation, or in another RAA', () => {
+    it.each([['family_finder', 'BDG'], ['raa_manager', 'HAV'], ['social_worker', 'ALE'], ['integration', 'APSE']] as const)(
+      '%s at %s reaches no ALE child by id, list or sibling group', async (role, org) => {
+        const res = await rawGql(h, h.token(role, org), `query W($id: ID!, $g: ID!) { child(id: $id) { id firstName } siblingGroup(id: $g) { id } }`,
+          { id: ids.visible, g: groups.main });
+        expect(res.body).toEqual({ data: { child: null, siblingGroup: null } });
+        const list = await rawGql(h, h.token(role, org), `{ children(first: 100, orderBy: AGE, filter: { authority: ["BDG", "HAV", "NHM", "TWH"] }) { totalCount edges { node { id } } } }`);
+        const reached = list.body.data ? list.body.data.children.totalCount + list.body.data.children.edges.length : 0;
+        expect(reached).toBe(0);
+        expect(leakedSecrets(list.text + res.text, { ...SECRET, name: 'Namevisiblex', id: ids.visible })).toEqual([]);
+      });
+  });
+
   describe('households', () => {
     it('a social worker sees only households linked or matched to its own children, never address, orientation or surnames', async () => {
       const linked = await makeHousehold(h.t.db, { agency: 'ALE', reference: 'HH-linked', address: '9 Hiddenaddress Lane', postcode: 'RM9 9HH', sexual_orientation: 'Orientationsecret' });
