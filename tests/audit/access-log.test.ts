@@ -156,6 +156,10 @@ describe('the access log', () => {
       const expected = (await accessLogRows(h)).filter((r) => r.viewer_org === 'ALE').map((r) => String(r.id)).reverse();
       expect(nodes.map((n) => n.id)).toEqual(expected);
       expect(totalCount).toBe(expected.length);
+      const row = (await accessLogRows(h)).find((r) => String(r.id) === nodes[0].id)!;
+      expect(nodes[0]).toEqual({ id: String(row.id), at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), viewerSub: row.viewer_sub,
+        viewerOrg: row.viewer_org, viewerRoles: row.viewer_roles, childId: row.child_id, ownerAuthority: row.owner_authority, fields: row.fields,
+        refusedFields: row.refused_fields, operationName: row.operation_name, crossOrganisation: row.cross_organisation });
       expect(nodes.some((n) => n.viewerSub === 'reader-int@ale')).toBe(true);
       expect(nodes.every((n) => n.viewerOrg === 'ALE')).toBe(true);
       const at = nodes.map((n) => n.at);
