@@ -1,4 +1,5 @@
 import { Database, Sql } from '../../src/db/sql';
+import type { ChildRecord } from '../../src/sync/children/child-record';
 import { syncChildren } from '../../src/sync/children/sync-children';
 import { seedAuthorities } from '../support/factories';
 import { startTestHub, TestHub } from '../support/test-hub';
@@ -28,7 +29,7 @@ class FailingDatabase extends Database {
 describe('one transaction per batch', () => {
   it('a failure partway through a children batch writes nothing of it (children, sibling groups, feed)', async () => {
     const failing = new FailingDatabase(hub.t.db, /INSERT INTO change_log/);
-    const records = [childRecord('AT1', { siblingGroup: { sourceId: 'SG-AT' } }), childRecord('AT2')];
+    const records = [childRecord('AT1', { siblingGroup: { sourceId: 'SG-AT' } }), childRecord('AT2')] as unknown as ChildRecord[];
     await expect(syncChildren(failing, 'BDG', records)).rejects.toThrow('injected failure');
     expect(await hub.t.db.query(`SELECT 1 FROM child WHERE source_id LIKE 'AT%'`)).toHaveLength(0);
     expect(await hub.t.db.query(`SELECT 1 FROM sibling_group WHERE source_id = 'SG-AT'`)).toHaveLength(0);

@@ -64,6 +64,16 @@ describe('syncAdopterHouseholds', () => {
     expect(feed[feed.length - 1]).toMatchObject({ entity: 'AdopterHousehold', entity_id: h.id, source_id: 'HAD', operation: 'UPSERT' });
   });
 
+  it('an adopter field left out keeps its stored value', async () => {
+    await syncH([household('HKEEP')]);
+    const r = await syncH([{ reference: 'HKEEP', adopters: [{ sex: 'FEMALE', disability: 'None' }, { dateOfBirth: '1984-07-09' }] }]);
+    expect(r.body.data.syncAdopterHouseholds.changed).toBe(1);
+    const rows = await hub.t.db.query(`SELECT a.position, a.first_name, a.last_name, a.date_of_birth::text AS dob, a.disability
+      FROM adopter a JOIN adopter_household h ON h.id = a.household_id WHERE h.reference = 'HKEEP' ORDER BY a.position`);
+    expect(rows).toEqual([{ position: 1, first_name: 'Ann', last_name: 'Adopter', dob: '1985-02-03', disability: 'None' },
+      { position: 2, first_name: 'Bob', last_name: 'Adopter', dob: '1984-07-09', disability: null }]);
+  });
+
   it('rejects bad records with index, reference, field and reason; good ones land', async () => {
     const r = await syncH([
       household('HV-OK'),

@@ -61,16 +61,19 @@ export interface ValidHousehold {
 const ethnicityOf = (field: string, v: string | null | undefined) =>
   checkOneOf(field, v ? v.trim().toUpperCase() : v, ETHNICITY_CODES, 'a DfE ethnicity code');
 
+/** Adopter fields; one the record leaves out keeps the stored value at that position. */
+export const ADOPTER_FIELDS = ['firstName', 'lastName', 'dateOfBirth', 'sex', 'ethnicity', 'disability'] as const;
+
 function checkAdopters(list: AdopterRecord[] | null | undefined): AdopterRecord[] | null | undefined {
   if (list === null || list === undefined) return list;
   if (list.length > 2) throw new FieldProblem('adopters', 'holds more than two adopters');
   return list.map((a, i) => ({
-    firstName: checkText(`adopters[${i}].firstName`, a.firstName, 100) ?? null,
-    lastName: checkText(`adopters[${i}].lastName`, a.lastName, 100) ?? null,
-    dateOfBirth: checkDate(`adopters[${i}].dateOfBirth`, a.dateOfBirth) ?? null,
-    sex: checkOneOf(`adopters[${i}].sex`, a.sex ?? null, SEXES, 'MALE, FEMALE or UNKNOWN') ?? null,
-    ethnicity: ethnicityOf(`adopters[${i}].ethnicity`, a.ethnicity) ?? null,
-    disability: checkText(`adopters[${i}].disability`, a.disability, 200) ?? null,
+    firstName: checkText(`adopters[${i}].firstName`, a.firstName, 100),
+    lastName: checkText(`adopters[${i}].lastName`, a.lastName, 100),
+    dateOfBirth: checkDate(`adopters[${i}].dateOfBirth`, a.dateOfBirth),
+    sex: checkOneOf(`adopters[${i}].sex`, a.sex, SEXES, 'MALE, FEMALE or UNKNOWN'),
+    ethnicity: ethnicityOf(`adopters[${i}].ethnicity`, a.ethnicity),
+    disability: checkText(`adopters[${i}].disability`, a.disability, 200),
   }));
 }
 

@@ -4,7 +4,7 @@ import type { Sql } from '../../db/sql';
 import { recordUpserts } from '../change-log';
 import { mergeUpsert, sentSql, type MergeColumn, type MergeSpec } from '../merge-upsert';
 import { derivedAdopterStageSql, HOUSEHOLD_DATES } from './adopter-stage';
-import type { AdopterRecord, ApprovedForRecord, ValidHousehold } from './household-record';
+import { ADOPTER_FIELDS, type AdopterRecord, type ApprovedForRecord, type ValidHousehold } from './household-record';
 
 const col = (key: string, column: string, type = 'text', extra: Partial<MergeColumn> = {}): MergeColumn => ({ key, column, type, ...extra });
 
@@ -53,34 +53,38 @@ function mergeValues(h: ValidHousehold): Record<string, unknown> {
   return values;
 }
 
+const ADOPTER_COLUMNS = ['first_name', 'last_name', 'date_of_birth', 'sex', 'ethnicity', 'disability'];
+const ADOPTER_TYPES = ['text', 'text', 'date', 'text', 'text', 'text'];
+
 /**
- * Replaces the adopters of the households whose record sent `adopters` (positions 1 and 2), writing only rows that
- * differ; returns the ids of the households whose adopters changed.
+ * Replaces the adopters of the households whose record sent `adopters` (positions 1 and 2): positions beyond the
+ * list go; within an adopter a field left out keeps its stored value (the Annex A list, say, has no names). Writes
+ * only rows that differ; returns the ids of the households whose adopters changed.
  */
 async function replaceAdopters(tx: Sql, agency: string, households: readonly ValidHousehold[]): Promise<string[]> {
   const withAdopters = households.filter((h) => h.sent.has('adopters'));
   if (withAdopters.length === 0) return [];
-  const rows = withAdopters.flatMap((h) => ((h.values.adopters as AdopterRecord[] | null) ?? []).map((a, i) => ({ ref: h.reference, pos: i + 1, ...a })));
-  const pick = <K extends keyof AdopterRecord>(k: K) => rows.map((r) => r[k] ?? null);
+  const rows = withAdopters.flatMap((h) => ((h.values.adopters as AdopterRecord[] | null) ?? []).map((a, i) => ({ ref: h.reference, pos: i + 1, a })));
+  const sentMask = (a: AdopterRecord) => ADOPTER_FIELDS.reduce((m, f, i) => (a[f] === undefined ? m : m | (1 << i)), 0);
+  const merged = ADOPTER_COLUMNS.map((c, i) => `CASE WHEN (u.sent & ${1 << i}) <> 0 THEN u.${c} ELSE cur.${c} END`);
   const changed = await tx.query<{ household_id: string }>(`
     WITH h AS (SELECT id, reference FROM adopter_household WHERE agency = $1 AND reference = ANY($2::text[])),
-    u AS (SELECT * FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[], $10::text[])
-            AS u(reference, position, first_name, last_name, date_of_birth, sex, ethnicity, disability)),
+    u AS (SELECT * FROM unnest($3::text[], $4::int[], $5::int[], ${ADOPTER_TYPES.map((t, i) => `$${i + 6}::${t}[]`).join(', ')})
+            AS u(reference, position, sent, ${ADOPTER_COLUMNS.join(', ')})),
     gone AS (
       DELETE FROM adopter a USING h WHERE a.household_id = h.id
         AND NOT EXISTS (SELECT 1 FROM u WHERE u.reference = h.reference AND u.position = a.position)
       RETURNING a.household_id),
     put AS (
-      INSERT INTO adopter AS a (household_id, position, first_name, last_name, date_of_birth, sex, ethnicity, disability)
-      SELECT h.id, u.position, u.first_name, u.last_name, u.date_of_birth, u.sex, u.ethnicity, u.disability FROM u JOIN h USING (reference)
-      ON CONFLICT (household_id, position) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
-        date_of_birth = excluded.date_of_birth, sex = excluded.sex, ethnicity = excluded.ethnicity, disability = excluded.disability
-      WHERE (a.first_name, a.last_name, a.date_of_birth, a.sex, a.ethnicity, a.disability)
-        IS DISTINCT FROM (excluded.first_name, excluded.last_name, excluded.date_of_birth, excluded.sex, excluded.ethnicity, excluded.disability)
+      INSERT INTO adopter AS a (household_id, position, ${ADOPTER_COLUMNS.join(', ')})
+      SELECT h.id, u.position, ${merged.join(', ')}
+      FROM u JOIN h USING (reference) LEFT JOIN adopter cur ON cur.household_id = h.id AND cur.position = u.position
+      ON CONFLICT (household_id, position) DO UPDATE SET ${ADOPTER_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}
+      WHERE (${ADOPTER_COLUMNS.map((c) => `a.${c}`).join(', ')}) IS DISTINCT FROM (${ADOPTER_COLUMNS.map((c) => `excluded.${c}`).join(', ')})
       RETURNING a.household_id)
     SELECT household_id FROM gone UNION SELECT household_id FROM put`,
-  [agency, withAdopters.map((h) => h.reference), rows.map((r) => r.ref), rows.map((r) => r.pos), pick('firstName'),
-    pick('lastName'), pick('dateOfBirth'), pick('sex'), pick('ethnicity'), pick('disability')]);
+  [agency, withAdopters.map((h) => h.reference), rows.map((r) => r.ref), rows.map((r) => r.pos), rows.map((r) => sentMask(r.a)),
+    ...ADOPTER_FIELDS.map((f) => rows.map((r) => r.a[f] ?? null))]);
   return changed.map((r) => r.household_id);
 }
 
