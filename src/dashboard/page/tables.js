@@ -50,7 +50,7 @@ export function countTable({ id, title, corner, rowLabels, colLabels, matrix, to
   table.id = `${id}-table`;
   const headRow = el('tr');
   for (const label of [corner, ...colLabels, ...(totals && colLabels.length > 1 ? ['Total'] : [])]) headRow.append(el('th', '', label));
-  table.append(el('thead')).append(headRow);
+  table.appendChild(el('thead')).append(headRow);
   const body = table.appendChild(el('tbody'));
   const lines = [[corner, ...colLabels, ...(totals && colLabels.length > 1 ? ['Total'] : [])]];
   const addRow = (label, cells, className) => {
@@ -94,13 +94,13 @@ export function listTable({ id, title, header, rows }) {
   table.id = `${id}-table`;
   const tr = el('tr');
   for (const h of header) tr.append(el('th', '', h));
-  table.append(el('thead')).append(tr);
+  table.appendChild(el('thead')).append(tr);
   const body = table.appendChild(el('tbody'));
   const lines = [header];
   for (const row of rows) {
     const line = el('tr');
     row.forEach((c, j) => {
-      const td = el(j === 0 ? 'td' : 'td', c.className || '', c.text);
+      const td = el('td', c.className || '', c.text);
       if (c.title) td.title = c.title;
       if (c.field) td.dataset.field = c.field;
       line.append(td);
