@@ -71,7 +71,8 @@ function addChild(ctx: LaContext, c: NewChild): ChildRecord {
     fosteringForAdoptionOn: isoOrNull(c.m.ffa), matchedOn: isoOrNull(c.m.matched), placedOn: isoOrNull(c.m.placed),
     movedInOn: isoOrNull(c.m.placed === null ? null : c.m.ffa ?? c.m.placed), adoptionOrderOn: isoOrNull(c.m.adoptionOrder),
     planChangedOn: isoOrNull(c.m.planChanged), planChangedReason: c.planChangedReason,
-    sourceYear: collectionYearOf(today),
+    // The last return the child appears in: its latest episode's, or this year's while in care or never looked after.
+    sourceYear: episodes.reduce((y, e) => Math.max(y, e.sourceYear), episodes.length === 0 ? collectionYearOf(today) : 0),
   };
   ctx.out.children.push(child);
   return child;

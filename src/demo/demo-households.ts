@@ -75,11 +75,12 @@ export function addHousehold(ctx: RaaContext, stage: string, dates: HouseholdDat
   const ethnicity = rng.weighted(ADOPTER_ETHNICITY_MIX);
   const lastName = lastNameFor(rng, ethnicity);
   const id = rng.uuid();
+  // Adopters' ages are drawn at their enquiry, so a family that adopted in 2016 was not a teenager when it applied.
   sexes.forEach((sex, i) => {
     const eth = i === 0 || rng.chance(0.8) ? ethnicity : rng.weighted(ADOPTER_ETHNICITY_MIX);
     ctx.out.adopters.push({
       id: rng.uuid(), householdId: id, position: i + 1, firstName: firstNameFor(rng, sex, eth),
-      lastName: i === 0 || rng.chance(0.7) ? lastName : lastNameFor(rng, eth), dateOfBirth: isoOrNull(today - rng.int(28 * 365, 55 * 365))!,
+      lastName: i === 0 || rng.chance(0.7) ? lastName : lastNameFor(rng, eth), dateOfBirth: isoOrNull(dates.enquiry - rng.int(28 * 365, 55 * 365))!,
       sex, ethnicity: eth, disability: rng.chance(0.05) ? 'Hearing impairment' : null,
     });
   });

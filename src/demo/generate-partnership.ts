@@ -14,7 +14,7 @@ import { SeededRandom } from './seeded-random';
 export interface GenerateOptions {
   scale: 'demo' | 'national';
   seed?: number;
-  /** The snapshot day (ISO), default DEMO_TODAY. */
+  /** The day (ISO) the live figures are true on, DEMO_TODAY or later; default DEMO_TODAY. `npm start` passes the real date. */
   today?: string;
 }
 
@@ -22,11 +22,13 @@ export interface GenerateOptions {
 export const DEMO_SEED = 20200331;
 
 /**
- * The demo's snapshot day. The ALE report's tables are its March 2020 tracker, and Barking and Dagenham's figures
- * run to 31 March 2021 (391 children in care, the 2018-21 scorecard), so the whole partnership is "as at" 31 March
- * 2021: live pipeline children have dates in the two years or so before it, and adoption orders fall in the
- * financial years 2016-17 to 2020-21 whatever the snapshot. A later `today` moves the live pipeline (so days waiting
- * look current) but not the adoption history; an earlier one is refused, as it would put adoptions in the future.
+ * The demo's earliest snapshot day. The ALE report's tables are its March 2020 tracker, and Barking and Dagenham's
+ * figures run to 31 March 2021 (391 children in care, the 2018-21 scorecard). Adoption orders fall in the financial
+ * years 2016-17 to 2020-21 whatever `today` is. Everything live is dated relative to `today` and true on it: the
+ * pipeline (its children's ages, orders, matches and placements, so ages and days waiting computed against the
+ * hub's current date read right), households in assessment and waiting, support cases, and the children in care
+ * (Barking and Dagenham's 391, its latest published figure, are in care on `today`). A `today` before this day is
+ * refused, as it would put adoptions in the future.
  */
 export const DEMO_TODAY = '2021-03-31';
 

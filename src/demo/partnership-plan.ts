@@ -55,7 +55,7 @@ export interface LaPlan {
   /** For each pipeline position, the sizes of its sibling units (1 = a child on its own). */
   pipeline: Partial<Record<PipelinePosition, number[]>>;
   adoptions: AdoptionYearPlan[];
-  /** Children looked after on the snapshot date (an open episode), pipeline children included. */
+  /** Children looked after on the snapshot day `today` (an open episode), pipeline children included. */
   childrenInCare: number;
   /** Children not on an adoption pathway whose care ended in the year before the snapshot. */
   careLeavers: number;
