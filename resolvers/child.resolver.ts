@@ -1,13 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../src/context/request-context';
-import { ChildRow, childrenPage, countChildren } from '../src/services/child-query';
-import { checkId, pageSize } from '../src/services/cursor';
+import { ChildRow } from '../src/services/child-query';
+import { checkId } from '../src/services/cursor';
 import { ChildFilter } from '../schema/inputs/child-filter.input';
 import { Authority } from '../schema/types/authority.type';
 import { Child, ChildConnection } from '../schema/types/child.type';
 import { ChildOrderEnum } from '../schema/types/enums';
 import { SiblingGroup } from '../schema/types/sibling-group.type';
 import { AuthoritySource } from './authority.resolver';
+import { childConnection } from './child-connection';
 
 /** `child`, `children`, and a Child's relations. Scope and field rules are applied in the SQL the services build. */
 @Resolver(() => Child)
@@ -25,18 +26,7 @@ export class ChildResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('orderBy', () => ChildOrderEnum, { nullable: true }) orderBy?: string,
   ) {
-    const page = await childrenPage(ctx.sql, ctx.viewer, { filter, orderBy, first: pageSize(first), after });
-    for (const row of page.rows) ctx.loaders.child.prime(String(row.id), row);
-    // A cursor carries the child's id and sort value, so handing one out is a read the audit trail records (getters:
-    // only cursors actually sent count).
-    const cursorOf = (row: ChildRow) => { ctx.audit.record(String(row.id), String(row._owner), 'cursor', false); return page.cursorOf(row); };
-    const last = page.rows[page.rows.length - 1];
-    return {
-      edges: page.rows.map((node) => ({ node, get cursor() { return cursorOf(node); } })),
-      pageInfo: { hasNextPage: page.hasNextPage, get endCursor() { return last ? cursorOf(last) : null; } },
-      // A getter, so the count statement runs only when totalCount is asked for.
-      get totalCount() { return countChildren(ctx.sql, ctx.viewer, filter); },
-    };
+    return childConnection(ctx, { filter, orderBy, first, after });
   }
 
   @FieldResolver(() => Authority, { nullable: true, description: 'The LA that owns the record' })

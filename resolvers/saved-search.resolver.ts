@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../src/context/request-context';
-import { ChildRow, childrenPage, countChildren } from '../src/services/child-query';
-import { checkId, pageSize } from '../src/services/cursor';
+import { checkId } from '../src/services/cursor';
 import { deleteSavedSearch, saveSearch, SavedSearchRow, savedSearchesOf } from '../src/services/saved-search-store';
 import { ChildFilter } from '../schema/inputs/child-filter.input';
 import { ChildConnection } from '../schema/types/child.type';
 import { ChildOrderEnum } from '../schema/types/enums';
 import { SavedSearch } from '../schema/types/saved-search.type';
+import { childConnection } from './child-connection';
 
 /** Saved children searches, per person (token `sub` at `org`). They hold filters only, never child data. */
 @Resolver(() => SavedSearch)
@@ -48,15 +48,6 @@ export class SavedSearchResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('orderBy', () => ChildOrderEnum, { nullable: true }) orderBy?: string,
   ) {
-    const page = await childrenPage(ctx.sql, ctx.viewer, { filter: s.filter, orderBy, first: pageSize(first), after });
-    for (const row of page.rows) ctx.loaders.child.prime(String(row.id), row);
-    // As in `children`: a cursor carries a child's id and sort value, so handing one out is an audited read.
-    const cursorOf = (row: ChildRow) => { ctx.audit.record(String(row.id), String(row._owner), 'cursor', false); return page.cursorOf(row); };
-    const last = page.rows[page.rows.length - 1];
-    return {
-      edges: page.rows.map((node) => ({ node, get cursor() { return cursorOf(node); } })),
-      pageInfo: { hasNextPage: page.hasNextPage, get endCursor() { return last ? cursorOf(last) : null; } },
-      get totalCount() { return countChildren(ctx.sql, ctx.viewer, s.filter); },
-    };
+    return childConnection(ctx, { filter: s.filter, orderBy, first, after });
   }
 }
