@@ -1,0 +1,132 @@
+// `hub import adopters --agency CODE FILE`: reads an Ofsted Annex A list 11 CSV on the RAA's own machine and sends
+// its households to a (possibly remote) hub through syncAdopterHouseholds, in batches. Exit codes: 0 all stored,
+// 1 something was rejected, 2 usage, 3 the hub refused the run (token, agency, unreachable).
+import { readFile } from 'fs/promises';
+import { mintToken } from '../auth/mint-token';
+import { resolveVerificationKey } from '../auth/signing-keys';
+import { readEnvironment } from '../config/environment';
+import { readAdopterCsv, type CsvHousehold, type CsvIssue } from './adopter-csv';
+import { CliCommand, required, UsageError } from './cli-command';
+import { ProgressBar } from './progress-bar';
+
+const BATCH = 500;
+
+const MUTATION = `mutation ImportAdopters($agency: String!, $records: [HouseholdRecordInput!]!) {
+  syncAdopterHouseholds(agency: $agency, records: $records) { accepted changed rejected { index sourceId field reason } } }`;
+
+/** The hub refused a request: reported, exit 3. */
+class HubRefused extends Error {}
+
+/** What a run did, for a person or (with --json) a script. */
+export interface AdopterImportReport {
+  agency: string;
+  file: string;
+  /** Data rows of the file, and those refused on this machine (bad dates, codes, a third adopter). */
+  rows: { read: number; rejected: number };
+  /** Households sent to the hub, and its answer. */
+  households: { sent: number; accepted: number; changed: number; rejected: number };
+  rejections: CsvIssue[];
+  ignoredColumns: string[];
+}
+
+/** The `hub import adopters` command. */
+export const importAdoptersCommand: CliCommand = {
+  words: ['import', 'adopters'],
+  usage: 'hub import adopters --agency CODE FILE [--url URL] [--token JWT] [--json]',
+  async run(o, positionals) {
+    const agency = required(o, 'agency').toUpperCase();
+    const file = positionals[0];
+    if (!file) throw new UsageError('FILE (an Annex A list 11 CSV) is required');
+    const url = (typeof o.url === 'string' ? o.url : 'http://localhost:4000').replace(/\/$/, '');
+    const token = typeof o.token === 'string' ? o.token : process.env.HUB_TOKEN ?? developmentToken(agency);
+    const json = o.json === true;
+    const text = await readFile(file, 'utf8').catch((err: Error) => { throw new UsageError(`cannot read ${file}: ${err.message}`); });
+    let read: ReturnType<typeof readAdopterCsv>;
+    try { read = readAdopterCsv(text); } catch (err) { throw new UsageError(`${file}: ${(err as Error).message}`); }
+    const report: AdopterImportReport = {
+      agency, file, rows: { read: read.rowsRead, rejected: read.issues.length },
+      households: { sent: read.households.length, accepted: 0, changed: 0, rejected: 0 },
+      rejections: [...read.issues], ignoredColumns: read.unknownColumns,
+    };
+    try {
+      await sendInBatches(read.households, report, { url, token, agency, json });
+    } catch (err) {
+      if (!(err instanceof HubRefused)) throw err;
+      process.stderr.write(`hub: ${err.message}\n`);
+      if (json) process.stdout.write(`${JSON.stringify({ ...report, error: err.message }, null, 2)}\n`);
+      return 3;
+    }
+    report.rejections.sort((a, b) => a.row - b.row);
+    process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatAdopterReport(report));
+    return report.rejections.length > 0 ? 1 : 0;
+  },
+};
+
+async function sendInBatches(households: readonly CsvHousehold[], report: AdopterImportReport,
+  o: { url: string; token: string; agency: string; json: boolean }): Promise<void> {
+  const bar = new ProgressBar(process.stderr, households.length, 'Importing adopters', !o.json);
+  bar.update(0);
+  for (let i = 0; i < households.length; i += BATCH) {
+    const batch = households.slice(i, i + BATCH);
+    const result = await postBatch(o.url, o.token, o.agency, batch.map((h) => h.record));
+    report.households.accepted += result.accepted;
+    report.households.changed += result.changed;
+    for (const r of result.rejected) {
+      report.households.rejected += 1;
+      report.rejections.push({ row: batch[r.index].row, adopterId: r.sourceId, column: r.field, reason: r.reason });
+    }
+    bar.update(Math.min(i + BATCH, households.length));
+  }
+  bar.finish();
+}
+
+interface SyncAnswer { accepted: number; changed: number; rejected: { index: number; sourceId: string | null; field: string | null; reason: string }[] }
+
+async function postBatch(url: string, token: string, agency: string, records: unknown[]): Promise<SyncAnswer> {
+  let res: Response;
+  try {
+    res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: MUTATION, variables: { agency, records }, operationName: 'ImportAdopters' }),
+    });
+  } catch (err) {
+    throw new HubRefused(`cannot reach the hub at ${url}: ${(err as Error).message}`);
+  }
+  const body = await res.json().catch(() => ({})) as { data?: { syncAdopterHouseholds?: SyncAnswer }; errors?: { message: string; extensions?: { code?: string } }[] };
+  const answer = body.data?.syncAdopterHouseholds;
+  if (!answer) {
+    const e = body.errors?.[0];
+    throw new HubRefused(`the hub answered ${res.status}${e ? ` ${e.extensions?.code ?? ''}: ${e.message}` : ''}`);
+  }
+  return answer;
+}
+
+/** The report as text: counts, then each rejected row (up to 50). */
+export function formatAdopterReport(r: AdopterImportReport): string {
+  const lines = [
+    `Adopter import for ${r.agency} from ${r.file}`,
+    `  rows: ${r.rows.read} read, ${r.rows.rejected} refused before sending`,
+    `  households: ${r.households.sent} sent, ${r.households.accepted} accepted (${r.households.changed} changed), ${r.households.rejected} rejected by the hub`,
+  ];
+  if (r.ignoredColumns.length) lines.push(`  columns not in the list 11 layout, ignored: ${r.ignoredColumns.join(', ')}`);
+  if (r.rejections.length) lines.push(`Rejected (${r.rejections.length}):`);
+  for (const i of r.rejections.slice(0, 50)) {
+    lines.push(`  line ${i.row}${i.adopterId ? ` (adopter ${i.adopterId})` : ''}${i.column ? ` ${i.column}` : ''}: ${i.reason}`);
+  }
+  if (r.rejections.length > 50) lines.push(`  ... and ${r.rejections.length - 50} more (use --json for all)`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * With neither --token nor HUB_TOKEN, a developer's machine running its own hub can use the local development
+ * key to mint a 10-minute integration token for the agency; in production this is refused.
+ */
+function developmentToken(agency: string): string {
+  const env = readEnvironment();
+  if (env.production) throw new UsageError('--token or HUB_TOKEN is required');
+  const key = resolveVerificationKey(env);
+  if (!key.signingSecret) throw new UsageError('--token or HUB_TOKEN is required');
+  return mintToken({ sub: `hub-import-adopters.${agency.toLowerCase()}`, org: agency, roles: ['integration'] }, key.signingSecret,
+    { issuer: key.issuer, audience: key.audience, ttl: '10m' });
+}
