@@ -38,3 +38,11 @@ export async function recordDeletes(tx: Sql, entity: ChangeEntity, owner: string
     SELECT $1, $2, u.id, u.source_id, 'DELETE' FROM unnest($3::uuid[], $4::text[]) AS u(id, source_id) ORDER BY u.source_id`,
   [owner, entity, removed.map((r) => r.id), removed.map((r) => r.sourceId)]);
 }
+
+/**
+ * Takes, up front, the per-authority lock the change_log trigger takes anyway. A sync batch merges partial records
+ * with the stored rows it reads, so two concurrent batches of one authority must not interleave (lost update).
+ */
+export async function lockOwner(tx: Sql, owner: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('change_log'), hashtext($1))`, [owner]);
+}

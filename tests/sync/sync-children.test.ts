@@ -50,6 +50,18 @@ describe('syncChildren', () => {
     expect(feed[feed.length - 1]).toMatchObject({ entity: 'Child', entity_id: row.id, source_id: 'PART1', operation: 'UPSERT' });
   });
 
+  it('concurrent partial batches for the same children lose no update', async () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `CONC${i}`);
+    await sync(ids.map((id) => childRecord(id)));
+    await Promise.all([
+      sync(ids.map((sourceId) => ({ sourceId, socialWorker: 'Worker A' }))),
+      sync(ids.map((sourceId) => ({ sourceId, healthSummary: 'Summary B' }))),
+      sync(ids.map((sourceId) => ({ sourceId, firstName: 'Name C' }))),
+    ]);
+    const rows = await hub.t.db.query(`SELECT DISTINCT social_worker, health_summary, first_name FROM child WHERE source_id LIKE 'CONC%'`);
+    expect(rows).toEqual([{ social_worker: 'Worker A', health_summary: 'Summary B', first_name: 'Name C' }]);
+  });
+
   it('without a stage, the stage follows the dates (as the 903 derivation does); a sent stage is kept', async () => {
     await sync([{ sourceId: 'DER1', firstName: 'D', enteredCareOn: '2022-01-01', decisionOn: '2022-03-01' }]);
     expect(await stored('DER1')).toMatchObject({ stage: 'ADM_DECISION', stage_explicit: false });

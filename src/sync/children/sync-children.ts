@@ -1,5 +1,6 @@
 // syncChildren: one LA's batch of child records, validated record by record, written in one transaction.
 import type { Database, Sql } from '../../db/sql';
+import { lockOwner } from '../change-log';
 import { eraseChildren } from '../erasure';
 import { checkBatchSize, type SyncResult } from '../sync-batch';
 import { upsertChildProfiles } from './child-profile-store';
@@ -19,6 +20,7 @@ export async function syncChildren(db: Database, authority: string, records: rea
 
 /** Writes validated records inside the caller's transaction; returns how many children changed or were erased. */
 export async function writeChildren(tx: Sql, authority: string, valid: readonly ValidChild[]): Promise<number> {
+  await lockOwner(tx, authority);
   const erased = await eraseChildren(tx, authority, valid.filter((c) => c.deleted).map((c) => c.sourceId));
   const upserted = await upsertChildProfiles(tx, authority, valid.filter((c) => !c.deleted));
   return erased.length + upserted.length;

@@ -1,5 +1,6 @@
 // syncAdopterHouseholds: one RAA's batch of household records, validated record by record, written in one transaction.
 import type { Database, Sql } from '../../db/sql';
+import { lockOwner } from '../change-log';
 import { eraseHouseholds } from '../erasure';
 import { authorityCodes } from '../known-authorities';
 import { checkBatchSize, type SyncResult } from '../sync-batch';
@@ -20,6 +21,7 @@ export async function syncAdopterHouseholds(db: Database, agency: string, record
 
 /** Writes validated records inside the caller's transaction; returns how many households changed or were erased. */
 export async function writeHouseholds(tx: Sql, agency: string, valid: readonly ValidHousehold[]): Promise<number> {
+  await lockOwner(tx, agency);
   const erased = await eraseHouseholds(tx, agency, valid.filter((h) => h.deleted).map((h) => h.reference));
   const upserted = await upsertHouseholds(tx, agency, valid.filter((h) => !h.deleted));
   return erased.length + upserted.length;

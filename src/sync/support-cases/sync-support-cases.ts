@@ -1,6 +1,6 @@
 // syncSupportCases: one RAA's batch of adoption support cases, validated record by record, written in one transaction.
 import type { Database, Sql } from '../../db/sql';
-import { recordUpserts } from '../change-log';
+import { lockOwner, recordUpserts } from '../change-log';
 import { eraseSupportCases } from '../erasure';
 import { authorityCodes } from '../known-authorities';
 import { mergeUpsert, type MergeSpec } from '../merge-upsert';
@@ -50,6 +50,7 @@ async function unknownHouseholds(tx: Sql, agency: string, cases: readonly ValidS
 
 /** Writes validated records inside the caller's transaction. */
 export async function writeSupportCases(tx: Sql, agency: string, valid: readonly ValidSupportCase[]): Promise<{ changed: number; rejected: SyncRejection[] }> {
+  await lockOwner(tx, agency);
   const erased = await eraseSupportCases(tx, agency, valid.filter((c) => c.deleted).map((c) => c.sourceId));
   const upserts = valid.filter((c) => !c.deleted);
   const rejected = await unknownHouseholds(tx, agency, upserts);
