@@ -13,6 +13,7 @@ export class Child {
   @Field(() => String, { nullable: true }) firstName!: string | null;
   @Field(() => String, { nullable: true }) lastName!: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dateOfBirth!: string | null;
+  @Field(() => String, { nullable: true, description: 'For an unborn baby: the due date (YYYY-MM-DD)' }) expectedDateOfBirth!: string | null;
   @Field(() => Int, { nullable: true, description: 'Age in whole months today' }) ageMonths!: number | null;
   @Field(() => SexEnum, { nullable: true }) sex!: string | null;
   @Field(() => String, { nullable: true, description: 'DfE ethnicity code (e.g. WBRI)' }) ethnicity!: string | null;

@@ -3,7 +3,7 @@ import { integrationChildren, ownLocalAuthority, raaPipelineChildren } from './r
 
 /** Every field of a Child the API can serve. */
 export type ChildField =
-  | 'id' | 'authority' | 'sourceId' | 'firstName' | 'lastName' | 'dateOfBirth' | 'ageMonths' | 'sex' | 'ethnicity'
+  | 'id' | 'authority' | 'sourceId' | 'firstName' | 'lastName' | 'dateOfBirth' | 'expectedDateOfBirth' | 'ageMonths' | 'sex' | 'ethnicity'
   | 'stage' | 'needs' | 'healthSummary' | 'birthFamilyBackground' | 'upn' | 'nhsNumber' | 'placementPostcode'
   | 'siblingGroup' | 'socialWorker' | 'enteredCareOn' | 'decisionOn' | 'placementOrderOn' | 'fosteringForAdoptionOn'
   | 'matchedOn' | 'placedOn' | 'movedInOn' | 'adoptionOrderOn' | 'planChangedOn' | 'daysWaiting';
@@ -44,6 +44,7 @@ export const childPolicy: EntityPolicy<ChildField> = {
     firstName: (a) => `${a}.first_name`,
     lastName: (a) => `${a}.last_name`,
     dateOfBirth: (a) => `to_char(${a}.date_of_birth, 'YYYY-MM-DD')`,
+    expectedDateOfBirth: (a) => `to_char(${a}.expected_date_of_birth, 'YYYY-MM-DD')`,
     ageMonths: ageMonthsSql,
     sex: (a) => `${a}.sex`,
     ethnicity: (a) => `${a}.ethnicity`,
@@ -92,6 +93,8 @@ export const childPolicy: EntityPolicy<ChildField> = {
     daysWaiting: everyone,
     lastName: ownLaOnly,
     dateOfBirth: ownLaOnly,
+    // An unborn baby's due date identifies the mother as surely as a date of birth identifies the child.
+    expectedDateOfBirth: ownLaOnly,
     upn: ownLaOnly,
     nhsNumber: ownLaOnly,
     placementPostcode: ownLaOnly,

@@ -28,7 +28,8 @@ export const CHILD_FIELD_TABLE: { fields: string[]; social_worker: Cell; family_
   },
   {
     // "lastName, dateOfBirth, upn, nhsNumber, placement address or postcode"
-    fields: ['lastName', 'dateOfBirth', 'upn', 'nhsNumber', 'placementPostcode'],
+    // expectedDateOfBirth: an unborn baby's "exact date of birth", read as this row (an interpretation).
+    fields: ['lastName', 'dateOfBirth', 'expectedDateOfBirth', 'upn', 'nhsNumber', 'placementPostcode'],
     social_worker: '✓', family_finder: '✗', raa_manager: '✗',
   },
   {

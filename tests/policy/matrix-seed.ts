@@ -48,8 +48,9 @@ async function seedChild(sql: Sql, n: number, authority: string, stage: string |
   const tag = `${authority}n${n}z`; // z: no tag is a prefix of another
   const groupId = await makeSiblingGroup(sql, authority);
   const dob = `2018-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}`;
+  const due = `2017-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}`;
   const v = {
-    source_id: `SRC-${tag}`, first_name: `First${tag}`, last_name: `Secretsurname${tag}`, date_of_birth: dob,
+    source_id: `SRC-${tag}`, first_name: `First${tag}`, last_name: `Secretsurname${tag}`, date_of_birth: dob, expected_date_of_birth: due,
     sex: 'FEMALE', ethnicity: 'WBRI', upn: `UPN${tag}X`, nhs_number: `NHS${tag}X`, placement_postcode: `PC${tag} 9ZZ`,
     needs: ['FASD', 'GDD'], health_summary: `Health of ${tag}`, birth_family_background: `Birthfamily story ${tag}`,
     social_worker: `Worker ${tag}`, stage, sibling_group_id: groupId, entered_care_on: '2021-01-10', decision_on: '2021-05-01',
@@ -59,7 +60,7 @@ async function seedChild(sql: Sql, n: number, authority: string, stage: string |
   const id = await makeChild(sql, { authority, ...v });
   const expected: Record<string, unknown> = {
     id, authority: { code: authority }, sourceId: v.source_id, firstName: v.first_name, lastName: v.last_name, dateOfBirth: dob,
-    ageMonths: monthsSince(dob), sex: 'FEMALE', ethnicity: 'WBRI', stage, needs: v.needs, healthSummary: v.health_summary,
+    expectedDateOfBirth: due, ageMonths: monthsSince(dob), sex: 'FEMALE', ethnicity: 'WBRI', stage, needs: v.needs, healthSummary: v.health_summary,
     birthFamilyBackground: v.birth_family_background, upn: v.upn, nhsNumber: v.nhs_number, placementPostcode: v.placement_postcode,
     siblingGroup: { id: groupId }, socialWorker: v.social_worker, enteredCareOn: v.entered_care_on, decisionOn: v.decision_on,
     placementOrderOn: v.placement_order_on, fosteringForAdoptionOn: v.fostering_for_adoption_on, matchedOn: v.matched_on,
@@ -67,7 +68,7 @@ async function seedChild(sql: Sql, n: number, authority: string, stage: string |
     daysWaiting: 387, // matched_on - entered_care_on
   };
   const secrets = {
-    firstName: v.first_name, lastName: v.last_name, dateOfBirth: dob, upn: v.upn, nhsNumber: v.nhs_number,
+    firstName: v.first_name, lastName: v.last_name, dateOfBirth: dob, expectedDateOfBirth: due, upn: v.upn, nhsNumber: v.nhs_number,
     placementPostcode: v.placement_postcode, birthFamilyBackground: v.birth_family_background, sourceId: v.source_id,
   };
   return { label: `${authority} child at ${stage ?? 'no stage'}`, authority, stage, id, groupId, expected, secrets };
