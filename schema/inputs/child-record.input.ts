@@ -17,6 +17,7 @@ export class ChildRecordInput {
   @Field(() => String, { nullable: true }) firstName?: string | null;
   @Field(() => String, { nullable: true }) lastName?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dateOfBirth?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, for an unborn baby' }) expectedDateOfBirth?: string | null;
   @Field(() => String, { nullable: true, description: 'MALE, FEMALE or UNKNOWN' }) sex?: string | null;
   @Field(() => String, { nullable: true, description: 'DfE ethnicity code, e.g. WBRI' }) ethnicity?: string | null;
   @Field(() => String, { nullable: true, description: 'Unique Pupil Number' }) upn?: string | null;

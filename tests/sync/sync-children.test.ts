@@ -63,6 +63,9 @@ describe('syncChildren', () => {
   });
 
   it('without a stage, the stage follows the dates (as the 903 derivation does); a sent stage is kept', async () => {
+    await sync([{ sourceId: 'UNB1', stage: 'UNBORN', expectedDateOfBirth: '2031-05-06' }]);
+    expect(await stored('UNB1')).toMatchObject({ stage: 'UNBORN', date_of_birth: null });
+    expect((await hub.t.db.query(`SELECT expected_date_of_birth::text AS d FROM child WHERE source_id = 'UNB1'`))[0].d).toBe('2031-05-06');
     await sync([{ sourceId: 'DER1', firstName: 'D', enteredCareOn: '2022-01-01', decisionOn: '2022-03-01' }]);
     expect(await stored('DER1')).toMatchObject({ stage: 'ADM_DECISION', stage_explicit: false });
     await sync([{ sourceId: 'DER1', placementOrderOn: '2022-05-01' }]);

@@ -26,6 +26,7 @@ export const CHILD_SPEC: MergeSpec = {
   columns: [
     text('firstName', 'first_name'), text('lastName', 'last_name'),
     { key: 'dateOfBirth', column: 'date_of_birth', type: 'date' },
+    { key: 'expectedDateOfBirth', column: 'expected_date_of_birth', type: 'date' },
     text('sex', 'sex'), text('ethnicity', 'ethnicity'), text('upn', 'upn'), text('nhsNumber', 'nhs_number'),
     text('placementPostcode', 'placement_postcode'),
     { key: 'needs', column: 'needs', type: 'text[]', input: 'ARRAY(SELECT jsonb_array_elements_text(u.needs_json))', fallback: `'{}'::text[]` },

@@ -18,6 +18,7 @@ export interface ChildRecord {
   firstName?: string | null;
   lastName?: string | null;
   dateOfBirth?: string | null;
+  expectedDateOfBirth?: string | null;
   sex?: string | null;
   ethnicity?: string | null;
   upn?: string | null;
@@ -90,6 +91,7 @@ export function checkChild(r: ChildRecord): ValidChild {
     firstName: checkText('firstName', r.firstName, 100),
     lastName: checkText('lastName', r.lastName, 100),
     dateOfBirth: checkDate('dateOfBirth', r.dateOfBirth),
+    expectedDateOfBirth: checkDate('expectedDateOfBirth', r.expectedDateOfBirth),
     sex: checkOneOf('sex', r.sex, SEXES, 'MALE, FEMALE or UNKNOWN'),
     ethnicity: checkOneOf('ethnicity', r.ethnicity?.trim().toUpperCase() ?? r.ethnicity, ETHNICITY_CODES, 'a DfE ethnicity code'),
     upn: checkUpn(r.upn),
