@@ -35,6 +35,8 @@ export class ChildEntity {
   @Column({ name: 'plan_changed_on', type: 'date', nullable: true }) planChangedOn!: string | null;
   @Column({ name: 'plan_changed_reason', type: 'text', nullable: true }) planChangedReason!: string | null;
   @Column({ name: 'source_year', type: 'integer', nullable: true }) sourceYear!: number | null;
+  /** Milestone dates as the LA sent them through syncChildren (column name to date), the fallback when re-deriving. */
+  @Column({ name: 'sent_milestones', type: 'jsonb', default: {} }) sentMilestones!: Record<string, string>;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -3,6 +3,7 @@ import { Ssda903AdoptionRows1763800903000 } from './1763800903000-ssda903-adopti
 import { DfeCscSync1763801000000 } from './1763801000000-dfe-csc-sync';
 import { ChangeLogCommitOrder1763801100000 } from './1763801100000-change-log-commit-order';
 import { SavedSearch1763805500000 } from './1763805500000-saved-search';
+import { ChildSentMilestones1763806000000 } from './1763806000000-child-sent-milestones';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   DfeCscSync1763801000000,
   ChangeLogCommitOrder1763801100000,
   SavedSearch1763805500000,
+  ChildSentMilestones1763806000000,
 ];

@@ -2,7 +2,7 @@
 // decisions), so returns imported in separate runs and in any order give the same child.
 import type { Sql } from '../db/sql';
 import type { ExtractPlacedAdoption } from './ssda903/extract';
-import { deriveMilestones, type EpisodeFacts, type Milestones, type ReportedAdoption } from './ssda903/milestone-derivation';
+import { deriveMilestones, stageOf, type EpisodeFacts, type Milestones, type ReportedAdoption } from './ssda903/milestone-derivation';
 
 interface EpisodeRow extends EpisodeFacts { child_id: string }
 interface Ad1Row { child_id: string; dateInt: string | null; dateMatch: string | null }
@@ -16,7 +16,7 @@ const MILESTONE_COLUMNS: [keyof Milestones, string, string][] = [
   ['planChangedReason', 'plan_changed_reason', 'text'], ['matchedOn', 'matched_on', 'date'],
 ];
 
-/** Loads what the derivation needs for these children (four statements, whatever their number). */
+/** Loads what the derivation needs for these children (five statements, whatever their number). */
 async function loadFacts(tx: Sql, childIds: readonly string[]) {
   // One after another: a transaction's client runs one statement at a time.
   const episodes = await tx.query<EpisodeRow>(`SELECT child_id, decom::text AS decom, rne, legal_status AS "legalStatus", place,
@@ -30,13 +30,28 @@ async function loadFacts(tx: Sql, childIds: readonly string[]) {
         decision_on::text AS "decisionOn", matched_on::text AS "matchedOn", placed_on::text AS "placedOn"
         FROM child_csc_adoption WHERE child_id = ANY($1::uuid[])
         ORDER BY child_id, COALESCE(placed_on, matched_on, decision_on) DESC NULLS LAST, csc_episode_id`, [childIds]);
+  // The dates the LA sent through syncChildren: a date no stored case-system fact establishes falls back to them.
+  const sent = await tx.query<{ child_id: string; sent: Record<string, string> }>(
+    `SELECT id AS child_id, sent_milestones AS sent FROM child WHERE id = ANY($1::uuid[])`, [childIds]);
   const group = <T extends { child_id: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
     for (const r of rows) m.set(r.child_id, [...(m.get(r.child_id) ?? []), r]);
     return m;
   };
   return { episodes: group(episodes), ad1s: new Map(ad1s.map((a) => [a.child_id, a])), decisions: group(decisions),
-    reported: new Map(reported.map((r) => [r.child_id, r])) };
+    reported: new Map(reported.map((r) => [r.child_id, r])), sent: new Map(sent.map((c) => [c.child_id, c.sent])) };
+}
+
+/**
+ * A milestone the stored facts do not establish takes the date the LA sent through syncChildren (e.g. a placement
+ * order for a child synced through the DfE API, which carries no legal status); the stage then follows from the
+ * merged dates by the same rules.
+ */
+function keepSentDates(derived: Milestones, sent: Record<string, string> | undefined): Milestones {
+  if (!sent || Object.keys(sent).length === 0) return derived;
+  const merged: Record<string, unknown> = { ...derived };
+  for (const [key, column] of MILESTONE_COLUMNS) if (merged[key] == null && sent[column]) merged[key] = sent[column];
+  return { ...(merged as unknown as Milestones), stage: stageOf(merged as unknown as Milestones) };
 }
 
 /**
@@ -46,10 +61,10 @@ async function loadFacts(tx: Sql, childIds: readonly string[]) {
 export async function refreshMilestones(tx: Sql, childIds: readonly string[]): Promise<string[]> {
   if (childIds.length === 0) return [];
   const facts = await loadFacts(tx, childIds);
-  const derived = childIds.map((id) => deriveMilestones({
+  const derived = childIds.map((id) => keepSentDates(deriveMilestones({
     episodes: facts.episodes.get(id) ?? [], ad1: facts.ad1s.get(id) ?? null, placedAdoption: facts.decisions.get(id) ?? [],
     reported: facts.reported.get(id) ?? null,
-  }));
+  }), facts.sent.get(id)));
   const params: unknown[] = [childIds, derived.map((m) => m.stage)];
   for (const [key] of MILESTONE_COLUMNS) params.push(derived.map((m) => m[key]));
   const cols = MILESTONE_COLUMNS.map(([, col]) => col);

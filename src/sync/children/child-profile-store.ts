@@ -3,7 +3,7 @@
 // one writes the profile an LA's case system holds, dates included, and derives the stage only when none was sent.
 import type { Sql } from '../../db/sql';
 import { recordChildChanges } from '../milestone-refresh';
-import { mergeUpsert, type MergeColumn, type MergeSpec } from '../merge-upsert';
+import { mergeUpsert, sentSql, type MergeColumn, type MergeSpec } from '../merge-upsert';
 import { CHILD_DATES, type ValidChild } from './child-record';
 
 const text = (key: string, column: string): MergeColumn => ({ key, column, type: 'text' });
@@ -18,8 +18,8 @@ const DERIVED_STAGE = `CASE WHEN m.adoption_order_on IS NOT NULL THEN 'ADOPTED'
   WHEN m.placement_order_on IS NOT NULL THEN 'FAMILY_FINDING'
   WHEN m.decision_on IS NOT NULL THEN 'ADM_DECISION' END`;
 
-/** How each Child record key fills the child table. */
-export const CHILD_SPEC: MergeSpec = {
+/** How each Child record key fills the child table, before the sent-dates record (which reads its bits). */
+const PROFILE_SPEC: MergeSpec = {
   table: 'child',
   owner: 'authority',
   keyColumn: 'source_id',
@@ -39,6 +39,28 @@ export const CHILD_SPEC: MergeSpec = {
   ],
   extraInputs: [['needs_json', 'jsonb'], ['sibling_group_source', 'text']],
   joins: 'LEFT JOIN sibling_group sg ON sg.authority = $1 AND sg.source_id = u.sibling_group_source',
+};
+
+/**
+ * The dates this record sent, merged into what earlier records sent: sent keys are replaced (or removed when sent
+ * as null), others kept. The 903 and DfE derivations fall back to these (see milestone-refresh.ts).
+ */
+function sentMilestonesSql(spec: MergeSpec): string {
+  const sent = (key: string) => sentSql(spec, key);
+  const removed = CHILD_DATES.map(([key, column]) => `CASE WHEN ${sent(key)} THEN '${column}' END`).join(', ');
+  const added = CHILD_DATES.map(([key, column]) => `'${column}', CASE WHEN ${sent(key)} THEN m.${column} END`).join(', ');
+  return `(COALESCE(m.sent_milestones, '{}'::jsonb) - array_remove(ARRAY[${removed}]::text[], NULL))
+    || jsonb_strip_nulls(jsonb_build_object(${added}))`;
+}
+
+/** The whole spec: the profile, then the dates sent (appended last, so every other key keeps its bit). */
+export const CHILD_SPEC: MergeSpec = {
+  ...PROFILE_SPEC,
+  columns: [
+    ...PROFILE_SPEC.columns,
+    // Never sent as such: the merged value is the stored one, and the output adds this record's dates.
+    { key: 'sentMilestones', column: 'sent_milestones', type: 'jsonb', input: 'NULL', output: sentMilestonesSql(PROFILE_SPEC) },
+  ],
 };
 
 const COLUMN_OF = new Map(CHILD_SPEC.columns.filter((c) => !c.input).map((c) => [c.key, c.column]));
