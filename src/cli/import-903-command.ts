@@ -1,8 +1,6 @@
 // `hub import 903 --authority CODE PATH`: reads a return on the LA's own machine, then sends it to a (possibly
 // remote) hub in batches. Exit codes: 0 all stored, 1 something was rejected, 2 usage, 3 the hub refused the run.
-import { mintToken } from '../auth/mint-token';
-import { resolveVerificationKey } from '../auth/signing-keys';
-import { readEnvironment } from '../config/environment';
+import { importToken } from './hub-client-token';
 import { ssda903ImportPath } from '../server/ssda903-import-route';
 import type { StoreResult } from '../sync/child-store';
 import type { ExtractChild } from '../sync/ssda903/extract';
@@ -27,7 +25,7 @@ export const import903Command: CliCommand = {
     const year = typeof o.year === 'string' ? Number(o.year) : undefined;
     if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year must be a year such as 2021');
     const url = (typeof o.url === 'string' ? o.url : 'http://localhost:4000').replace(/\/$/, '');
-    const token = typeof o.token === 'string' ? o.token : process.env.HUB_TOKEN || developmentToken(authority);
+    const token = importToken(o.token, authority, 'hub-import-903');
     const json = o.json === true;
     let report: ImportReport;
     try {
@@ -102,15 +100,3 @@ async function postBatch(url: string, token: string, authority: string, year: nu
   return body as StoreResult;
 }
 
-/**
- * With neither --token nor HUB_TOKEN, a developer's machine running its own hub can use the local development
- * key to mint a 10-minute integration token for the authority (documented in the README); elsewhere this fails.
- */
-function developmentToken(authority: string): string {
-  const env = readEnvironment();
-  if (env.production) throw new UsageError('--token or HUB_TOKEN is required');
-  const key = resolveVerificationKey(env);
-  if (!key.signingSecret) throw new UsageError('--token or HUB_TOKEN is required');
-  return mintToken({ sub: `hub-import-903.${authority.toLowerCase()}`, org: authority, roles: ['integration'] }, key.signingSecret,
-    { issuer: key.issuer, audience: key.audience, ttl: '10m' });
-}

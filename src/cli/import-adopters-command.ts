@@ -1,10 +1,8 @@
 // `hub import adopters --agency CODE FILE`: reads an Ofsted Annex A list 11 CSV on the RAA's own machine and sends
 // its households to a (possibly remote) hub through syncAdopterHouseholds, in batches. Exit codes: 0 all stored,
 // 1 something was rejected, 2 usage, 3 the hub refused the run (token, agency, unreachable).
+import { importToken } from './hub-client-token';
 import { readFile } from 'fs/promises';
-import { mintToken } from '../auth/mint-token';
-import { resolveVerificationKey } from '../auth/signing-keys';
-import { readEnvironment } from '../config/environment';
 import { readAdopterCsv, type CsvHousehold, type CsvIssue } from './adopter-csv';
 import { CliCommand, required, UsageError } from './cli-command';
 import { ProgressBar } from './progress-bar';
@@ -38,7 +36,7 @@ export const importAdoptersCommand: CliCommand = {
     const file = positionals[0];
     if (!file) throw new UsageError('FILE (an Annex A list 11 CSV) is required');
     const url = (typeof o.url === 'string' ? o.url : 'http://localhost:4000').replace(/\/$/, '');
-    const token = typeof o.token === 'string' ? o.token : process.env.HUB_TOKEN ?? developmentToken(agency);
+    const token = importToken(o.token, agency, 'hub-import-adopters');
     const json = o.json === true;
     const text = await readFile(file, 'utf8').catch((err: Error) => { throw new UsageError(`cannot read ${file}: ${err.message}`); });
     let read: ReturnType<typeof readAdopterCsv>;
@@ -118,15 +116,3 @@ export function formatAdopterReport(r: AdopterImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * With neither --token nor HUB_TOKEN, a developer's machine running its own hub can use the local development
- * key to mint a 10-minute integration token for the agency; in production this is refused.
- */
-function developmentToken(agency: string): string {
-  const env = readEnvironment();
-  if (env.production) throw new UsageError('--token or HUB_TOKEN is required');
-  const key = resolveVerificationKey(env);
-  if (!key.signingSecret) throw new UsageError('--token or HUB_TOKEN is required');
-  return mintToken({ sub: `hub-import-adopters.${agency.toLowerCase()}`, org: agency, roles: ['integration'] }, key.signingSecret,
-    { issuer: key.issuer, audience: key.audience, ttl: '10m' });
-}
