@@ -47,6 +47,20 @@ beforeAll(async () => {
 });
 afterAll(async () => hub.close());
 
+/** A hub of its own: NHM with one small count beside 6 and 9; TWH with two small counts beside 5. */
+async function createExtra() {
+  const h = await startTestHub();
+  await seedAuthorities(h.t.db);
+  const make = async (authority: string, stage: string, n: number) => { for (let i = 0; i < n; i++) await makeChild(h.t.db, { authority, stage }); };
+  await make('NHM', 'UNBORN', 2);
+  await make('NHM', 'ADM_DECISION', 6);
+  await make('NHM', 'FAMILY_FINDING', 9);
+  await make('TWH', 'UNBORN', 1);
+  await make('TWH', 'EARLY_MONITORING', 3);
+  await make('TWH', 'FAMILY_FINDING', 5);
+  return h;
+}
+
 describe('familyFindingSummary', () => {
   it('gives an RAA family finder every member LA × tracker stage, zeros included, ADOPTED left out', async () => {
     const { body } = await hub.gql(hub.token('family_finder', 'ALE'), SUMMARY);
@@ -74,8 +88,27 @@ describe('familyFindingSummary', () => {
     expect(cell(rows, 'BDG', 'PARALLEL_PLANNING')).toMatchObject({ count: 6, suppressed: false });
     expect(cell(rows, 'BDG', 'UNBORN')).toMatchObject({ count: 0, suppressed: false });
     expect(cell(rows, 'HAV', 'UNBORN')).toMatchObject({ count: null, suppressed: true });
-    expect(cell(rows, 'HAV', 'FAMILY_FINDING')).toMatchObject({ count: 7, suppressed: false });
+    // HAV's row has one small count only: its 7 is hidden too, or the 1 would be HAV's total (known elsewhere) minus 7.
+    expect(cell(rows, 'HAV', 'FAMILY_FINDING')).toMatchObject({ count: null, suppressed: true });
+    expect(cell(rows, 'HAV', 'PARALLEL_PLANNING')).toMatchObject({ count: 0, suppressed: false });
     expect(cell(rows, 'TWH', 'EARLY_MONITORING')).toMatchObject({ count: null, suppressed: true });
+  });
+
+  it('hides, beside a lone small count, only the smallest other count of that LA', async () => {
+    const extra = await createExtra();
+    try {
+      const { body } = await extra.gql(extra.token('la_analyst', 'BDG'), SUMMARY);
+      const rows = body.data.familyFindingSummary as Cell[];
+      expect(cell(rows, 'NHM', 'UNBORN')).toMatchObject({ count: null, suppressed: true }); // 2: primary
+      expect(cell(rows, 'NHM', 'ADM_DECISION')).toMatchObject({ count: null, suppressed: true }); // 6: the smallest other
+      expect(cell(rows, 'NHM', 'FAMILY_FINDING')).toMatchObject({ count: 9, suppressed: false });
+      // Two small counts in a row already hide each other: nothing more is hidden.
+      expect(cell(rows, 'TWH', 'UNBORN')).toMatchObject({ count: null, suppressed: true });
+      expect(cell(rows, 'TWH', 'EARLY_MONITORING')).toMatchObject({ count: null, suppressed: true });
+      expect(cell(rows, 'TWH', 'FAMILY_FINDING')).toMatchObject({ count: 5, suppressed: false });
+    } finally {
+      await extra.close();
+    }
   });
 
   it('gives a social worker its own LA only, unsuppressed', async () => {

@@ -1,9 +1,12 @@
 // Tables of counts (rows × columns, with totals), suppressed cells shown as suppressed, each downloadable as CSV.
 // Values are written with textContent only: nothing from the hub is ever parsed as HTML.
 
-/** How a suppressed count reads on the page and in CSV files. */
-export const SUPPRESSED_TEXT = '<5';
-const SUPPRESSED_TITLE = 'Suppressed: a number from 1 to 4, withheld to protect the children and families counted';
+/**
+ * How a suppressed count reads on the page and in CSV files: "[c]" (confidential), the government statistics
+ * marker. Not "<5": a count of 5 or more is also hidden when it would give away a small one beside it.
+ */
+export const SUPPRESSED_TEXT = '[c]';
+const SUPPRESSED_TITLE = 'Suppressed to protect the children and families counted: a number from 1 to 4, or a figure that would let one be worked out';
 
 /** Creates an element with a class and text. */
 export function el(tag, className, text) {
