@@ -2,6 +2,7 @@
  * The plain records a generated partnership is made of, one per row of the hub's tables (column names in camelCase,
  * dates as ISO strings). `loadPartnership` writes them as they are.
  */
+import type { ExtractEpisode } from '../sync/ssda903/extract';
 
 /** A row of `authority`. */
 export interface AuthorityRecord {
@@ -55,23 +56,11 @@ export interface ChildRecord {
   sourceYear: number;
 }
 
-/** A row of `care_episode` (903 Episodes). */
-export interface EpisodeRecord {
+/** A row of `care_episode`: a 903 episode, with its child, owner, source id and return year. */
+export interface EpisodeRecord extends ExtractEpisode {
   childId: string;
   authority: string;
   sourceId: string;
-  decom: string;
-  rne: string;
-  legalStatus: string;
-  cin: string;
-  place: string;
-  placeProvider: string | null;
-  dec: string | null;
-  rec: string | null;
-  reasonPlaceChange: string | null;
-  homePostcode: string | null;
-  placementPostcode: string | null;
-  urn: string | null;
   sourceYear: number;
 }
 

@@ -5,7 +5,7 @@ import { policeRow, rowScope, selectList } from '../policy/enforce';
 import { householdPolicy } from '../policy/household-policy';
 import { SqlParams } from '../policy/sql-params';
 import { HOUSEHOLD_FIELDS, HouseholdRow } from '../services/household-query';
-import { childTakenSql, excludedSql, matchAgeSql, PLACING_STAGES, scoreColumns } from './match-scoring-sql';
+import { childTakenSql, excludedSql, matchAgeSql, PLACING_STAGES, scoreColumns, scoreOf, scoreSelectSql } from './match-scoring-sql';
 import { ScoredHousehold } from './match-suggestions-query';
 import { childScope, MemberRow, membersOf, unitAggregates } from './placing-unit-sql';
 
@@ -60,9 +60,7 @@ export async function childrenForHousehold(
   const text = `WITH ${unitsCte(viewer, p)},
   target AS (SELECT h.* FROM adopter_household h WHERE h.id = ${p.add(args.householdId)}::uuid AND ${rowScope(householdPolicy, viewer, p, 'h')}),
   scored AS (SELECT w.unit_id, w.group_id, w.members, w.longest_wait, ${scoreColumns('h', 'w')} FROM target h CROSS JOIN want w)
-  SELECT s.group_id AS "_group", s.members AS "_members", s.score AS "_score", s.x_too_many AS "_tooMany",
-    s.x_no_siblings AS "_noSiblings", s.x_too_young AS "_tooYoung", s.x_too_old AS "_tooOld", s.x_not_early AS "_notEarly",
-    s.same_authority AS "_sameAuthority", s.excluded AS "_excluded",
+  SELECT s.group_id AS "_group", s.members AS "_members", ${scoreSelectSql('s')},
     ${selectList(householdPolicy, viewer, p, 'h', HOUSEHOLD_FIELDS)}
   FROM target h
   LEFT JOIN LATERAL (
@@ -82,11 +80,6 @@ function scoredUnit(r: Record<string, unknown>): ScoredUnit {
   return {
     siblingGroupId: (r._group as string | null) ?? null,
     members: membersOf(r._members),
-    score: Number(r._score),
-    excluded: r._excluded === true,
-    flags: {
-      tooMany: r._tooMany === true, noSiblings: r._noSiblings === true, tooYoung: r._tooYoung === true,
-      tooOld: r._tooOld === true, notEarly: r._notEarly === true, sameAuthority: r._sameAuthority === true,
-    },
+    ...scoreOf(r),
   };
 }

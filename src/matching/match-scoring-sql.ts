@@ -81,3 +81,25 @@ export function scoreColumns(h: string, w: string): string {
 export function excludedSql(s: string): string {
   return `(${s}.x_too_many OR ${s}.x_no_siblings OR ${s}.x_too_young OR ${s}.x_too_old OR ${s}.x_not_early)`;
 }
+
+/** The hard-exclusion flags and the location flag of one scored pairing. */
+export interface MatchFlags { tooMany: boolean; noSiblings: boolean; tooYoung: boolean; tooOld: boolean; notEarly: boolean; sameAuthority: boolean }
+
+/** Selects scored row `s`'s score, flags and exclusion (`excluded` computed by the caller) under the names `scoreOf` reads. */
+export function scoreSelectSql(s: string): string {
+  return `${s}.score AS "_score", ${s}.x_too_many AS "_tooMany", ${s}.x_no_siblings AS "_noSiblings",
+    ${s}.x_too_young AS "_tooYoung", ${s}.x_too_old AS "_tooOld", ${s}.x_not_early AS "_notEarly",
+    ${s}.same_authority AS "_sameAuthority", ${s}.excluded AS "_excluded"`;
+}
+
+/** Reads back what `scoreSelectSql` selected. */
+export function scoreOf(r: Record<string, unknown>): { score: number; excluded: boolean; flags: MatchFlags } {
+  return {
+    score: Number(r._score),
+    excluded: r._excluded === true,
+    flags: {
+      tooMany: r._tooMany === true, noSiblings: r._noSiblings === true, tooYoung: r._tooYoung === true,
+      tooOld: r._tooOld === true, notEarly: r._notEarly === true, sameAuthority: r._sameAuthority === true,
+    },
+  };
+}

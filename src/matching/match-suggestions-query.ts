@@ -5,14 +5,14 @@ import { policeRow, selectList } from '../policy/enforce';
 import { householdPolicy } from '../policy/household-policy';
 import { SqlParams } from '../policy/sql-params';
 import { HOUSEHOLD_FIELDS, HouseholdRow } from '../services/household-query';
-import { excludedSql, householdTakenSql, matchAgeSql, PLACING_STAGES, scoreColumns } from './match-scoring-sql';
+import { excludedSql, householdTakenSql, MatchFlags, matchAgeSql, PLACING_STAGES, scoreColumns, scoreOf, scoreSelectSql } from './match-scoring-sql';
 import { childScope, MemberRow, membersOf, unitAggregates } from './placing-unit-sql';
 
 /** One scored household for a child, before its reasons are written. */
 export interface ScoredHousehold {
   household: HouseholdRow;
   score: number;
-  flags: { tooMany: boolean; noSiblings: boolean; tooYoung: boolean; tooOld: boolean; notEarly: boolean; sameAuthority: boolean };
+  flags: MatchFlags;
   excluded: boolean;
 }
 
@@ -59,9 +59,7 @@ export async function householdsForChild(
     FROM adopter_household h CROSS JOIN want w
     WHERE h.agency = ${p.add(viewer.raa)} AND h.stage = 'APPROVED' AND NOT ${householdTakenSql(p, 'h')}
   )
-  SELECT w.members AS "_members", s.score AS "_score", s.x_too_many AS "_tooMany", s.x_no_siblings AS "_noSiblings",
-    s.x_too_young AS "_tooYoung", s.x_too_old AS "_tooOld", s.x_not_early AS "_notEarly",
-    s.same_authority AS "_sameAuthority", s.excluded AS "_excluded",
+  SELECT w.members AS "_members", ${scoreSelectSql('s')},
     ${selectList(householdPolicy, viewer, p, 's', HOUSEHOLD_FIELDS)}
   FROM target t CROSS JOIN want w
   LEFT JOIN LATERAL (
@@ -81,13 +79,5 @@ export async function householdsForChild(
 function scoredHousehold(r: Record<string, unknown>): ScoredHousehold {
   const own: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(r)) if (!k.startsWith('_')) own[k] = v;
-  return {
-    household: policeRow(own) as HouseholdRow,
-    score: Number(r._score),
-    excluded: r._excluded === true,
-    flags: {
-      tooMany: r._tooMany === true, noSiblings: r._noSiblings === true, tooYoung: r._tooYoung === true,
-      tooOld: r._tooOld === true, notEarly: r._notEarly === true, sameAuthority: r._sameAuthority === true,
-    },
-  };
+  return { household: policeRow(own) as HouseholdRow, ...scoreOf(r) };
 }
