@@ -44,7 +44,8 @@ export async function startEmbeddedDatabase(dir: string, opts: { persistent?: bo
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir, user: 'postgres', password: info.password, port: info.port,
     persistent: opts.persistent ?? true, createPostgresUser: true,
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=off'],
+    // A throwaway cluster (tests, benches) need not survive a crash, so it skips fsync; a kept one does not.
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', ...(opts.persistent === false ? ['-c', 'fsync=off'] : [])],
     onLog: () => undefined, onError: () => undefined,
   });
   if (fresh) await pg.initialise();

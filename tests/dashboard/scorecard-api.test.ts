@@ -2,6 +2,7 @@ import { storeExtractChildren } from '../../src/sync/child-store';
 import { readReturn } from '../../src/sync/ssda903/read-return';
 import { seedAuthorities } from '../support/factories';
 import { startTestHub, TestHub } from '../support/test-hub';
+import { JOURNEYS_DIR } from '../support/shared-data';
 
 let hub: TestHub;
 let seq = 0;
@@ -22,7 +23,7 @@ async function adopted(authority: string, adoptedOn: string, a10: number, a2: nu
     [authority, `A${seq}`, a10, a2, adoptedOn]);
 }
 
-const JOURNEYS = '/work/shared/data/ssda903/adoption-journeys';
+const JOURNEYS = JOURNEYS_DIR;
 
 beforeAll(async () => {
   hub = await startTestHub();

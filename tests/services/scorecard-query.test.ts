@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { scorecardFigures, scorecardWindow } from '../../src/services/scorecard-query';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { JOURNEYS_DIR } from '../support/shared-data';
 
 // A child's milestone dates, as the scorecard reads them; anything left out is NULL.
 interface Dates {
@@ -32,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('scorecardFigures against the worked adoption journeys (data/ssda903/adoption-journeys)', () => {
-  const file = path.resolve(__dirname, '../../../shared/data/ssda903/adoption-journeys/expected.json');
+  const file = path.join(JOURNEYS_DIR, 'expected.json');
   const expected = JSON.parse(fs.readFileSync(file, 'utf8')) as {
     children: Record<string, Dates>;
     scorecard: Record<string, { adoptedCount: number; a1Count: number; a1Days: number; a10Days: number; a2Count: number; a2Days: number; a3Percent: number }>;

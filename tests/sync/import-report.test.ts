@@ -1,11 +1,13 @@
+import * as path from 'path';
 import { PassThrough } from 'stream';
 import { anythingRejected, formatReport, reportFromExtract } from '../../src/cli/import-report';
 import { ProgressBar } from '../../src/cli/progress-bar';
 import { readReturn } from '../../src/sync/ssda903/read-return';
+import { SSDA903_DATA, JOURNEYS_DIR } from '../support/shared-data';
 
 describe('the import report', () => {
   it('counts what was read and lists each rejection with file, row, column and reason', async () => {
-    const x = await readReturn('/work/shared/data/ssda903/liia-dirty-samples');
+    const x = await readReturn(path.join(SSDA903_DATA, 'liia-dirty-samples'));
     const r = reportFromExtract('NHM', x);
     expect(anythingRejected(r)).toBe(true);
     const text = formatReport(r);
@@ -15,7 +17,7 @@ describe('the import report', () => {
   });
 
   it('is clean (exit 0) for a clean return', async () => {
-    const x = await readReturn('/work/shared/data/ssda903/adoption-journeys/2020');
+    const x = await readReturn(path.join(JOURNEYS_DIR, '2020'));
     expect(anythingRejected(reportFromExtract('BDG', x))).toBe(false);
   });
 });

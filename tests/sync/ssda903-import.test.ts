@@ -4,9 +4,10 @@ import { promisify } from 'util';
 import { ssda903ImportPath } from '../../src/server/ssda903-import-route';
 import { seedAuthorities } from '../support/factories';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { SSDA903_DATA } from '../support/shared-data';
 
 const run = promisify(execFile);
-const DATA = '/work/shared/data/ssda903';
+const DATA = SSDA903_DATA;
 const HUB = path.resolve(__dirname, '../../bin/hub.js');
 
 let h: TestHub;

@@ -1,7 +1,9 @@
+import * as path from 'path';
 import { inferCollectionYear, yearEndingOn } from '../../../src/sync/ssda903/collection-year';
 import { readReturn } from '../../../src/sync/ssda903/read-return';
+import { SSDA903_DATA, JOURNEYS_DIR } from '../../support/shared-data';
 
-const JOURNEYS = '/work/shared/data/ssda903/adoption-journeys';
+const JOURNEYS = JOURNEYS_DIR;
 
 describe('collection year', () => {
   it('is the year ending 31 March on or after a date', () => {
@@ -19,7 +21,7 @@ describe('collection year', () => {
   });
 
   it('can be given explicitly when the dates are misleading', async () => {
-    const extract = await readReturn('/work/shared/data/ssda903/d2i-fake-2017-18', { collectionYear: 2018 });
+    const extract = await readReturn(path.join(SSDA903_DATA, 'd2i-fake-2017-18'), { collectionYear: 2018 });
     expect(extract.collectionYear).toBe(2018);
   });
 });

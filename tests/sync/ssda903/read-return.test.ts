@@ -3,8 +3,9 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import type { ImportIssue, Ssda903Extract } from '../../../src/sync/ssda903/extract';
 import { readReturn } from '../../../src/sync/ssda903/read-return';
+import { SSDA903_DATA } from '../../support/shared-data';
 
-const DATA = '/work/shared/data/ssda903';
+const DATA = SSDA903_DATA;
 
 function expectWellFormed(issues: ImportIssue[]): void {
   for (const i of issues) {
