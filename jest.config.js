@@ -17,4 +17,5 @@ module.exports = {
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   setupFiles: ['reflect-metadata'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
 };
