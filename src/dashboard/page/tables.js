@@ -78,14 +78,7 @@ export function countTable({ id, title, corner, rowLabels, colLabels, matrix, to
     const columns = colLabels.map((_, j) => sumOf(matrix.map((r) => r[j])));
     addRow('Total', columns.length > 1 ? [...columns, sumOf(matrix.flat())] : columns, 'total');
   }
-  const csv = el('button', 'csv', 'Download CSV');
-  csv.type = 'button';
-  csv.dataset.csv = id;
-  csv.addEventListener('click', () => downloadCsv(`${id}.csv`, lines));
-  head.append(csv);
-  wrap.append(head, table);
-  wrap.csvLines = lines;
-  return wrap;
+  return withCsvDownload(wrap, head, table, id, lines);
 }
 
 /** A simple two-column table (label, value) with CSV, for the scorecard and the like; cells as {text, className, title}. */
@@ -111,6 +104,11 @@ export function listTable({ id, title, header, rows }) {
     body.append(line);
     lines.push(row.map((c) => c.text));
   }
+  return withCsvDownload(wrap, head, table, id, lines);
+}
+
+/** Adds the table's "Download CSV" button (of `lines`) to its heading and assembles the wrapper. */
+function withCsvDownload(wrap, head, table, id, lines) {
   const csv = el('button', 'csv', 'Download CSV');
   csv.type = 'button';
   csv.dataset.csv = id;
