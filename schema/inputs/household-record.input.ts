@@ -45,7 +45,8 @@ export class HouseholdRecordInput {
   @Field(() => String, { nullable: true }) placedOn?: string | null;
   @Field(() => String, { nullable: true }) adoptionOrderOn?: string | null;
   @Field(() => String, { nullable: true }) leftOn?: string | null;
-  @Field(() => String, { nullable: true }) leftReason?: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the household left, in the RAA\'s words (free text)' }) leftReason?: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the household left, coded: WITHDREW, ON_HOLD, APPLICATION_REFUSED, APPROVAL_RESCINDED or OTHER' }) leftReasonCode?: string | null;
   @Field(() => String, { nullable: true }) householdType?: string | null;
   @Field(() => String, { nullable: true }) ethnicity?: string | null;
   @Field(() => String, { nullable: true }) religion?: string | null;

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { AdopterStageEnum, NeedLevelEnum } from './enums';
+import { AdopterStageEnum, HouseholdLeftReasonEnum, NeedLevelEnum } from './enums';
 import { PageInfo } from './page-info.type';
 
 /** One adopter of a household. */
@@ -9,6 +9,8 @@ export class Adopter {
   @Field(() => String, { nullable: true }) lastName!: string | null;
   @Field(() => String, { nullable: true }) dateOfBirth!: string | null;
   @Field(() => String, { nullable: true }) sex!: string | null;
+  @Field(() => String, { nullable: true, description: 'DfE ethnicity code of this adopter' }) ethnicity!: string | null;
+  @Field(() => String, { nullable: true, description: "This adopter's disability, as the RAA records it (RAA staff only)" }) disability!: string | null;
 }
 
 /** What a household is approved for. */
@@ -47,7 +49,8 @@ export class AdopterHousehold {
   @Field(() => String, { nullable: true }) placedOn!: string | null;
   @Field(() => String, { nullable: true }) adoptionOrderOn!: string | null;
   @Field(() => String, { nullable: true }) leftOn!: string | null;
-  @Field(() => String, { nullable: true }) leftReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the household left, in the RAA\'s words' }) leftReason!: string | null;
+  @Field(() => HouseholdLeftReasonEnum, { nullable: true, description: 'Why the household left, coded as the ASGLB return counts it' }) leftReasonCode!: string | null;
   @Field(() => String, { nullable: true }) householdType!: string | null;
   @Field(() => Int, { nullable: true }) numberOfAdopters!: number | null;
   @Field(() => String, { nullable: true }) ethnicity!: string | null;

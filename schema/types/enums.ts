@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { HOUSEHOLD_LEFT_REASONS, LINK_END_REASONS, LINK_INITIATORS, LINK_STATUSES, LINK_STEPS } from '../../src/domain/links';
 import { ADOPTER_STAGES, NEED_LEVELS, PERMANENCE_STAGES, SEXES, SUPPORT_CASE_TYPES } from '../../src/domain/stages';
 
 /** Builds a GraphQL enum object whose keys and values are the same strings. */
@@ -32,4 +33,25 @@ export const BreakdownDimensionEnum = enumOf(['AGE_BAND', 'SIBLING_NEED', 'ETHNI
 registerEnumType(BreakdownDimensionEnum, {
   name: 'BreakdownDimension',
   description: 'AGE_BAND (whole years: Under 1, 1-2, 3-4, 5-9, 10+), SIBLING_NEED (Solo, With one sibling, With two or more siblings) or ETHNIC_GROUP',
+});
+
+/** The link journey's codes (src/domain/links.ts). */
+export const LinkStatusEnum = enumOf(LINK_STATUSES);
+export const LinkStepEnum = enumOf(LINK_STEPS);
+export const LinkInitiatorEnum = enumOf(LINK_INITIATORS);
+export const LinkEndReasonEnum = enumOf(LINK_END_REASONS);
+export const HouseholdLeftReasonEnum = enumOf(HOUSEHOLD_LEFT_REASONS);
+registerEnumType(LinkStatusEnum, { name: 'LinkStatus', description: "Where a link between a child (or sibling group) and a household is in its journey, or ENDED" });
+registerEnumType(LinkStepEnum, { name: 'LinkStep', description: 'A step of the link journey, in order (EXPRESSION_OF_INTEREST to ADOPTION_ORDER)' });
+registerEnumType(LinkInitiatorEnum, {
+  name: 'LinkInitiator',
+  description: "Who started the link: CHILD_SIDE (the child's social worker or family finder) or HOUSEHOLD_SIDE (the adopters, e.g. adopter-led matching)",
+});
+registerEnumType(LinkEndReasonEnum, {
+  name: 'LinkEndReason',
+  description: "Why a link ended: declined by the household, declined by the child's social worker, a disruption (placement ended) before or after the adoption order, or other",
+});
+registerEnumType(HouseholdLeftReasonEnum, {
+  name: 'HouseholdLeftReason',
+  description: 'Why a household left the process (ASGLB adopter tab): withdrew, on hold, application refused, approval rescinded, other',
 });
