@@ -45,7 +45,8 @@ export class HouseholdRecordInput {
   @Field(() => String, { nullable: true, description: 'A child placed with the household (YYYY-MM-DD)' }) placedOn?: string | null;
   @Field(() => String, { nullable: true, description: 'Adoption order granted (YYYY-MM-DD)' }) adoptionOrderOn?: string | null;
   @Field(() => String, { nullable: true, description: 'Left the process (YYYY-MM-DD)' }) leftOn?: string | null;
-  @Field(() => String, { nullable: true, description: 'Why the household left the process' }) leftReason?: string | null;
+  @Field(() => String, { nullable: true, description: "Why the household left, in the RAA's words (free text)" }) leftReason?: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the household left, coded: WITHDREW, ON_HOLD, APPLICATION_REFUSED, APPROVAL_RESCINDED or OTHER' }) leftReasonCode?: string | null;
   @Field(() => String, { nullable: true, description: 'E.g. couple or single adopter' }) householdType?: string | null;
   @Field(() => String, { nullable: true, description: 'DfE ethnicity code of the household' }) ethnicity?: string | null;
   @Field(() => String, { nullable: true, description: 'Religion, as the household gave it' }) religion?: string | null;

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { AdopterStageEnum, NeedLevelEnum } from './enums';
+import { AdopterStageEnum, HouseholdLeftReasonEnum, NeedLevelEnum } from './enums';
 import { PageInfo } from './page-info.type';
 
 /** One adopter of a household. */
@@ -9,6 +9,8 @@ export class Adopter {
   @Field(() => String, { nullable: true, description: 'Last name' }) lastName!: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dateOfBirth!: string | null;
   @Field(() => String, { nullable: true, description: 'MALE, FEMALE or UNKNOWN' }) sex!: string | null;
+  @Field(() => String, { nullable: true, description: 'DfE ethnicity code of this adopter' }) ethnicity!: string | null;
+  @Field(() => String, { nullable: true, description: "This adopter's disability, as the RAA records it (RAA staff only)" }) disability!: string | null;
 }
 
 /** What a household is approved for. */
@@ -47,7 +49,8 @@ export class AdopterHousehold {
   @Field(() => String, { nullable: true, description: 'A child placed with the household (YYYY-MM-DD)' }) placedOn!: string | null;
   @Field(() => String, { nullable: true, description: 'Adoption order granted (YYYY-MM-DD)' }) adoptionOrderOn!: string | null;
   @Field(() => String, { nullable: true, description: 'Left the process (YYYY-MM-DD)' }) leftOn!: string | null;
-  @Field(() => String, { nullable: true, description: 'Why the household left the process' }) leftReason!: string | null;
+  @Field(() => String, { nullable: true, description: "Why the household left, in the RAA's words" }) leftReason!: string | null;
+  @Field(() => HouseholdLeftReasonEnum, { nullable: true, description: 'Why the household left, coded as the ASGLB return counts it' }) leftReasonCode!: string | null;
   @Field(() => String, { nullable: true, description: 'E.g. couple or single adopter, as the RAA records it' }) householdType!: string | null;
   @Field(() => Int, { nullable: true, description: 'How many adopters the household has (one or two)' }) numberOfAdopters!: number | null;
   @Field(() => String, { nullable: true, description: 'DfE ethnicity code of the household' }) ethnicity!: string | null;

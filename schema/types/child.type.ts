@@ -34,6 +34,7 @@ export class Child {
   @Field(() => String, { nullable: true, description: 'Moved in with the family that adopted them (A10)' }) movedInOn!: string | null;
   @Field(() => String, { nullable: true, description: 'Adoption order granted (YYYY-MM-DD)' }) adoptionOrderOn!: string | null;
   @Field(() => String, { nullable: true, description: 'The plan for adoption was changed or ended (YYYY-MM-DD)' }) planChangedOn!: string | null;
+  @Field(() => String, { nullable: true, description: "Why adoption stopped being the plan, the 903 code: RD1 (the child's needs changed), RD2 (the court did not make a placement order), RD3 (prospective adopters could not be found), RD4 (any other reason)" }) planChangedReason!: string | null;
   @Field(() => Int, { nullable: true, description: 'Days from entering care to the match, or to today while unmatched' }) daysWaiting!: number | null;
 }
 

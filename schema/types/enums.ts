@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { HOUSEHOLD_LEFT_REASONS, LINK_END_REASONS, LINK_INITIATORS, LINK_STATUSES, LINK_STEPS } from '../../src/domain/links';
 import { ADOPTER_STAGES, NEED_LEVELS, PERMANENCE_STAGES, SEXES, SUPPORT_CASE_TYPES } from '../../src/domain/stages';
 
 /** Builds a GraphQL enum object whose keys and values are the same strings. */
@@ -110,5 +111,61 @@ registerEnumType(BreakdownDimensionEnum, {
     AGE_BAND: 'Whole years: Under 1, 1-2, 3-4, 5-9, 10+',
     SIBLING_NEED: 'Solo, With one sibling, With two or more siblings',
     ETHNIC_GROUP: 'The DfE ethnic groups (White, Mixed, Asian, Black, Other, Not known)',
+  }),
+});
+
+/** The link journey's codes (src/domain/links.ts). */
+export const LinkStatusEnum = enumOf(LINK_STATUSES);
+export const LinkStepEnum = enumOf(LINK_STEPS);
+export const LinkInitiatorEnum = enumOf(LINK_INITIATORS);
+export const LinkEndReasonEnum = enumOf(LINK_END_REASONS);
+export const HouseholdLeftReasonEnum = enumOf(HOUSEHOLD_LEFT_REASONS);
+const LINK_STEP_MEANINGS: Record<keyof typeof LinkStepEnum, string> = {
+  EXPRESSION_OF_INTEREST: 'An expression of interest between the child and the household',
+  LINKED: 'Linked: the link is being explored',
+  MATCHING_PANEL: 'Presented to the matching panel',
+  MATCHED: 'Matched (agency decision)',
+  PLACED: 'The child placed with the household',
+  ADOPTION_ORDER: 'Adoption order granted',
+};
+
+registerEnumType(LinkStatusEnum, {
+  name: 'LinkStatus',
+  description: 'Where a link between a child (or sibling group) and a household is in its journey, or ENDED',
+  valuesConfig: described({ ...LINK_STEP_MEANINGS, ENDED: 'The link ended before an adoption order (see its end reason)' }),
+});
+registerEnumType(LinkStepEnum, {
+  name: 'LinkStep',
+  description: 'A step of the link journey, in order (EXPRESSION_OF_INTEREST to ADOPTION_ORDER)',
+  valuesConfig: described(LINK_STEP_MEANINGS),
+});
+registerEnumType(LinkInitiatorEnum, {
+  name: 'LinkInitiator',
+  description: 'Who started the link',
+  valuesConfig: described({
+    CHILD_SIDE: "The child's social worker or family finder",
+    HOUSEHOLD_SIDE: 'The adopters (e.g. adopter-led matching)',
+  }),
+});
+registerEnumType(LinkEndReasonEnum, {
+  name: 'LinkEndReason',
+  description: 'Why a link ended',
+  valuesConfig: described({
+    DECLINED_BY_HOUSEHOLD: 'The household declined',
+    DECLINED_BY_CHILD_SOCIAL_WORKER: "The child's social worker declined",
+    DISRUPTION_BEFORE_ORDER: 'The placement ended before the adoption order',
+    DISRUPTION_AFTER_ORDER: 'The placement ended after the adoption order',
+    OTHER: 'Any other reason',
+  }),
+});
+registerEnumType(HouseholdLeftReasonEnum, {
+  name: 'HouseholdLeftReason',
+  description: 'Why a household left the process (ASGLB adopter tab)',
+  valuesConfig: described({
+    WITHDREW: 'The household withdrew',
+    ON_HOLD: 'The household put its application on hold',
+    APPLICATION_REFUSED: 'The agency refused the application',
+    APPROVAL_RESCINDED: 'The agency rescinded its approval',
+    OTHER: 'Any other reason',
   }),
 });
