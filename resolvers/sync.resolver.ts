@@ -19,7 +19,7 @@ export class SyncResolver {
   @Mutation(() => SyncResult, { description: "Upserts (or erases) an LA's child records; at most 1,000 per call" })
   async syncChildren(
     @Arg('authority', () => String, { description: "The LA's code; must be the token's own" }) authority: string,
-    @Arg('records', () => [ChildRecordInput]) records: ChildRecordInput[],
+    @Arg('records', () => [ChildRecordInput], { description: 'Up to 1,000 child records; a bad one is rejected with its index, field and reason while the others are stored' }) records: ChildRecordInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<SyncOutcome> {
     assertMayWrite(ctx.viewer, 'Child', authority);
@@ -30,7 +30,7 @@ export class SyncResolver {
   @Mutation(() => SyncResult, { description: "Upserts (or erases) an RAA's adopter households; at most 1,000 per call" })
   async syncAdopterHouseholds(
     @Arg('agency', () => String, { description: "The RAA's code; must be the token's own" }) agency: string,
-    @Arg('records', () => [HouseholdRecordInput]) records: HouseholdRecordInput[],
+    @Arg('records', () => [HouseholdRecordInput], { description: 'Up to 1,000 households; a bad one is rejected with its index, field and reason while the others are stored' }) records: HouseholdRecordInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<SyncOutcome> {
     assertMayWrite(ctx.viewer, 'AdopterHousehold', agency);
@@ -41,7 +41,7 @@ export class SyncResolver {
   @Mutation(() => SyncResult, { description: "Upserts (or erases) an RAA's adoption support cases; at most 1,000 per call" })
   async syncSupportCases(
     @Arg('agency', () => String, { description: "The RAA's code; must be the token's own" }) agency: string,
-    @Arg('records', () => [SupportCaseRecordInput]) records: SupportCaseRecordInput[],
+    @Arg('records', () => [SupportCaseRecordInput], { description: 'Up to 1,000 support cases; a bad one is rejected with its index, field and reason while the others are stored' }) records: SupportCaseRecordInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<SyncOutcome> {
     assertMayWrite(ctx.viewer, 'SupportCase', agency);
