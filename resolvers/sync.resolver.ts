@@ -1,9 +1,9 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { RequestContext } from '../src/context/request-context';
+import { assertMayWrite } from '../src/policy/write-policy';
 import { syncChildren } from '../src/sync/children/sync-children';
 import { syncAdopterHouseholds } from '../src/sync/households/sync-households';
 import { checkBatchSize, type SyncResult as SyncOutcome } from '../src/sync/sync-batch';
-import { assertOwnSyncTarget } from '../src/sync/sync-target';
 import { syncSupportCases } from '../src/sync/support-cases/sync-support-cases';
 import { ChildRecordInput } from '../schema/inputs/child-record.input';
 import { HouseholdRecordInput } from '../schema/inputs/household-record.input';
@@ -12,7 +12,7 @@ import { SyncResult } from '../schema/types/sync-result.type';
 
 /**
  * The sync mutations: an integration client pushes its own authority's records. The operation gate admits only
- * the integration role; each mutation then checks the token's organisation owns what it writes, before any read.
+ * the integration role; each mutation then passes the write gate (src/policy/write-policy.ts) before any read.
  */
 @Resolver()
 export class SyncResolver {
@@ -22,7 +22,7 @@ export class SyncResolver {
     @Arg('records', () => [ChildRecordInput], { description: 'Up to 1,000 child records; a bad one is rejected with its index, field and reason while the others are stored' }) records: ChildRecordInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<SyncOutcome> {
-    assertOwnSyncTarget(ctx.viewer, authority, 'LOCAL_AUTHORITY', 'child records');
+    assertMayWrite(ctx.viewer, 'Child', authority);
     checkBatchSize(records);
     return syncChildren(ctx.db, authority, records);
   }
@@ -33,7 +33,7 @@ export class SyncResolver {
     @Arg('records', () => [HouseholdRecordInput], { description: 'Up to 1,000 households; a bad one is rejected with its index, field and reason while the others are stored' }) records: HouseholdRecordInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<SyncOutcome> {
-    assertOwnSyncTarget(ctx.viewer, agency, 'REGIONAL_ADOPTION_AGENCY', 'adopter households');
+    assertMayWrite(ctx.viewer, 'AdopterHousehold', agency);
     checkBatchSize(records);
     return syncAdopterHouseholds(ctx.db, agency, records);
   }
@@ -44,7 +44,7 @@ export class SyncResolver {
     @Arg('records', () => [SupportCaseRecordInput], { description: 'Up to 1,000 support cases; a bad one is rejected with its index, field and reason while the others are stored' }) records: SupportCaseRecordInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<SyncOutcome> {
-    assertOwnSyncTarget(ctx.viewer, agency, 'REGIONAL_ADOPTION_AGENCY', 'support cases');
+    assertMayWrite(ctx.viewer, 'SupportCase', agency);
     checkBatchSize(records);
     return syncSupportCases(ctx.db, agency, records);
   }
