@@ -11,7 +11,7 @@ const AS_OF = { description: 'The day the figures are as at (YYYY-MM-DD): the da
 @ObjectType({ description: 'Children of one LA at one stage of family finding' })
 export class FamilyFindingStageCount {
   @Field(() => String, { description: 'The LA code' }) authority!: string;
-  @Field(() => PermanenceStageEnum) stage!: string;
+  @Field(() => PermanenceStageEnum, { description: 'The stage of family finding' }) stage!: string;
   @Field(() => Int, COUNT) count!: number | null;
   @Field(() => Boolean, SUPPRESSED) suppressed!: boolean;
   @Field(() => SuppressionReasonEnum, REASON) suppressionReason!: string | null;
@@ -22,7 +22,7 @@ export class FamilyFindingStageCount {
 @ObjectType({ description: 'Adopter households of one RAA at one stage' })
 export class AdopterStageCount {
   @Field(() => String, { description: 'The RAA code' }) agency!: string;
-  @Field(() => AdopterStageEnum) stage!: string;
+  @Field(() => AdopterStageEnum, { description: 'The adopter stage' }) stage!: string;
   @Field(() => Int, COUNT) count!: number | null;
   @Field(() => Boolean, SUPPRESSED) suppressed!: boolean;
   @Field(() => SuppressionReasonEnum, REASON) suppressionReason!: string | null;
@@ -33,7 +33,7 @@ export class AdopterStageCount {
 @ObjectType({ description: 'Open adoption support cases of one type whose family lives in one LA' })
 export class SupportCaseCount {
   @Field(() => String, { description: 'The LA of residence' }) authority!: string;
-  @Field(() => SupportCaseTypeEnum) type!: string;
+  @Field(() => SupportCaseTypeEnum, { description: 'The type of support' }) type!: string;
   @Field(() => Int, COUNT) count!: number | null;
   @Field(() => Boolean, SUPPRESSED) suppressed!: boolean;
   @Field(() => SuppressionReasonEnum, REASON) suppressionReason!: string | null;
