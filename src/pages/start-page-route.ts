@@ -23,6 +23,7 @@ export function startPageHtml(production: boolean): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Permanence Hub</title>
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/start/start.css">
 </head>
 <body>

@@ -55,7 +55,9 @@ async function start() {
   window.ReactDOM.createRoot(root).render(window.React.createElement(window.GraphiQL, {
     fetcher,
     defaultTabs: tabs,
-    defaultHeaders: tabs[0].headers,
+    // GraphiQL 3 fills the first tab's editors from these, not from defaultTabs[0] (its variables would be lost).
+    variables: tabs[0].variables,
+    headers: tabs[0].headers,
     defaultEditorToolsVisibility: 'headers',
     isHeadersEditorEnabled: true,
     shouldPersistHeaders: false,

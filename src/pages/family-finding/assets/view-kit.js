@@ -7,8 +7,9 @@ import { NOT_AVAILABLE, errorSentence, refusedAt } from './words.js';
  * when it did, so a view can stop there.
  */
 export function showRefusal(view, ctx, result, heading) {
-  if (result.data && Object.values(result.data).every((v) => v !== null)) return false;
-  const error = result.errors[0];
+  // A whole operation refused (or no answer at all); a null record without an error is "not found", for the view.
+  const error = result.errors.find((e) => !e.path || e.path.length === 1) || (result.data ? null : result.errors[0]);
+  if (result.data && !error) return false;
   const sentence = error ? errorSentence(error, ctx.me.roles) : 'Nothing to show.';
   const forbidden = error && error.extensions && error.extensions.code === 'FORBIDDEN';
   view.replaceChildren(
