@@ -1,12 +1,13 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { InferenceControlEnum, SuppressionReasonEnum } from './enums';
 
 const HIDDEN = 'Null when the population is empty or the figure is suppressed (see suppressedFields)';
 
 /** The adoption scorecard of docs/scorecard.md for one LA and three-year window. */
 @ObjectType({ description: 'Adoption scorecard (A1, A10, A2, A3) for the three years ending 31 March yearEnding' })
 export class Scorecard {
-  @Field(() => String) authority!: string;
-  @Field(() => Int) yearEnding!: number;
+  @Field(() => String, { description: 'The LA code' }) authority!: string;
+  @Field(() => Int, { description: 'The window ends on 31 March of this year' }) yearEnding!: number;
   @Field(() => String, { description: 'First day of the window (1 April yearEnding-3)' }) windowFrom!: string;
   @Field(() => String, { description: 'Last day of the window (31 March yearEnding)' }) windowTo!: string;
   @Field(() => Int, { nullable: true, description: `Children adopted in the window. ${HIDDEN}` }) adoptedCount!: number | null;
@@ -22,6 +23,8 @@ export class Scorecard {
   @Field(() => Boolean, { nullable: true, description: 'A1 at or below 426 days; null when A1 is null' }) meetsA1!: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'A10 at or below 426 days; null when A10 is null' }) meetsA10!: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'A2 at or below 121 days; null when A2 is null' }) meetsA2!: boolean | null;
-  @Field(() => Boolean, { description: 'True when any figure is withheld as a small number' }) suppressed!: boolean;
+  @Field(() => Boolean, { description: 'True when any figure is withheld (see suppressedFields and suppressionReason)' }) suppressed!: boolean;
   @Field(() => [String], { description: 'The names of the withheld figures' }) suppressedFields!: string[];
+  @Field(() => InferenceControlEnum, { description: 'The inference-control rule the figures were published under (NONE: in full)' }) inferenceControl!: string;
+  @Field(() => SuppressionReasonEnum, { nullable: true, description: 'Why figures are withheld (SMALL_GROUP_IN_A_YEAR when a year inside the window has a group of 1 to 4 children); null when none is' }) suppressionReason!: string | null;
 }
