@@ -5,6 +5,7 @@ import { ChangeLogCommitOrder1763801100000 } from './1763801100000-change-log-co
 import { SavedSearch1763805500000 } from './1763805500000-saved-search';
 import { ChildSentMilestones1763806000000 } from './1763806000000-child-sent-milestones';
 import { AdoptionLinks1763807000000 } from './1763807000000-adoption-links';
+import { ChildOwnerIsLa1763808400000 } from './1763808400000-child-owner-is-la';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   SavedSearch1763805500000,
   ChildSentMilestones1763806000000,
   AdoptionLinks1763807000000,
+  ChildOwnerIsLa1763808400000,
 ];
