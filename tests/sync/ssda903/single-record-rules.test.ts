@@ -2,7 +2,7 @@
 // what it keeps with a warning (a value it can drop, or a condition that spans records), and the collection year.
 import { buildExtract } from '../../../src/sync/ssda903/build-extract';
 import { declaredCollectionYear } from '../../../src/sync/ssda903/collection-year';
-import type { Ssda903Extract } from '../../../src/sync/ssda903/extract';
+import type { ImportIssue, Ssda903Extract } from '../../../src/sync/ssda903/extract';
 import { csvFilesToRows } from '../../../src/sync/ssda903/read-return';
 
 const HEADER = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB';
@@ -12,7 +12,7 @@ function read(files: Record<string, string[]>, year?: number): Ssda903Extract {
   const { rows, issues } = csvFilesToRows(Object.entries(files).map(([name, lines]) => ({ name, text: lines.join('\n') })));
   return buildExtract(rows, issues, year === undefined ? {} : { collectionYear: year });
 }
-const byRule = (issues: { rule?: string }[], rule: string) => issues.filter((i) => i.rule === rule);
+const byRule = (issues: ImportIssue[], rule: string) => issues.filter((i) => i.rule === rule);
 
 describe('UPN (rule 168)', () => {
   it('refuses a UPN whose first character is not a check letter (I, O, S) and accepts the others and UN1-UN5', () => {
