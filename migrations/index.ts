@@ -4,6 +4,8 @@ import { DfeCscSync1763801000000 } from './1763801000000-dfe-csc-sync';
 import { ChangeLogCommitOrder1763801100000 } from './1763801100000-change-log-commit-order';
 import { SavedSearch1763805500000 } from './1763805500000-saved-search';
 import { ChildSentMilestones1763806000000 } from './1763806000000-child-sent-milestones';
+import { AuthorityChangeNotify1763807100000 } from './1763807100000-authority-change-notify';
+import { RateLimitBucket1763807200000 } from './1763807200000-rate-limit-bucket';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   ChangeLogCommitOrder1763801100000,
   SavedSearch1763805500000,
   ChildSentMilestones1763806000000,
+  AuthorityChangeNotify1763807100000,
+  RateLimitBucket1763807200000,
 ];

@@ -6,6 +6,7 @@ import { RequestContext } from '../context/request-context';
 import { maskError } from './error-masking';
 import { HubMetrics } from './metrics';
 import { accessAuditPlugin } from './plugins/access-audit.plugin';
+import { databaseOutagePlugin } from './plugins/database-outage.plugin';
 import { DEFAULT_LIMITS, RequestLimitOptions, requestLimitsPlugin } from './plugins/request-limits.plugin';
 import { currentRequestId } from './request-id';
 
@@ -36,6 +37,7 @@ export function createGraphqlServer(opts: { production: boolean; metrics: HubMet
       requestLimitsPlugin(schema, opts.limits ?? DEFAULT_LIMITS),
       accessAuditPlugin(),
       metricsPlugin(opts.metrics),
+      databaseOutagePlugin(),
       opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   });

@@ -141,7 +141,7 @@ describe('token endpoint on a hub that only verifies (JWT_PUBLIC_KEY)', () => {
     const { createTestDatabase } = await import('../../support/test-database');
     const t = await createTestDatabase();
     const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const env = { ...readEnvironment({ JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(), NODE_ENV: 'test' }), port: 0 };
+    const env = { ...readEnvironment({ JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(), NODE_ENV: 'production' }), port: 0 };
     const other = await startHub(env, t.url, { port: 0 });
     try {
       const res = await fetch(`${other.url}/oauth/token`, { method: 'POST',
