@@ -34,7 +34,7 @@ export interface TestHub {
  */
 export async function startTestHub(opts: { limits?: RequestLimitOptions; production?: boolean; database?: TestDatabase; env?: NodeJS.ProcessEnv } = {}): Promise<TestHub> {
   const t = opts.database ?? await createTestDatabase();
-  const secret = opts.production ? randomBytes(32).toString('hex') : TEST_SECRET;
+  const secret = opts.env?.JWT_SECRET ?? (opts.production ? randomBytes(32).toString('hex') : TEST_SECRET);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-data-'));
   const env = { ...readEnvironment({ JWT_SECRET: secret, NODE_ENV: opts.production ? 'production' : 'test', HUB_DATA_DIR: dataDir, ...opts.env }), port: 0 };
   let hub: RunningHub;
