@@ -55,3 +55,25 @@ describe('two hub processes on one database', () => {
     expect((await b.gql(token, '{ me { org } }')).body.data.me).toEqual({ org: 'NEWLA' });
   });
 });
+
+describe('two hub processes starting together on a new database', () => {
+  it('both come up: one applies the migrations while the other waits', async () => {
+    const { Client } = await import('pg');
+    const { withDatabase } = await import('../support/global-setup');
+    const server = process.env.HUB_TEST_SERVER_URL!;
+    const name = `hub_replica_fresh_${process.pid}`;
+    const admin = new Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = withDatabase(server, name);
+    const database = { url, close: async () => undefined } as unknown as import('../support/test-database').TestDatabase;
+    const started = await Promise.allSettled([startTestHub({ database }), startTestHub({ database })]);
+    try {
+      expect(started.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled']);
+    } finally {
+      for (const s of started) if (s.status === 'fulfilled') await s.value.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 120_000);
+});
