@@ -4,8 +4,10 @@ import { DfeCscSync1763801000000 } from './1763801000000-dfe-csc-sync';
 import { ChangeLogCommitOrder1763801100000 } from './1763801100000-change-log-commit-order';
 import { SavedSearch1763805500000 } from './1763805500000-saved-search';
 import { ChildSentMilestones1763806000000 } from './1763806000000-child-sent-milestones';
-import { AuthorityChangeNotify1763807100000 } from './1763807100000-authority-change-notify';
-import { RateLimitBucket1763807200000 } from './1763807200000-rate-limit-bucket';
+import { AdoptionLinks1763807000000 } from './1763807000000-adoption-links';
+import { ChildOwnerIsLa1763808400000 } from './1763808400000-child-owner-is-la';
+import { AuthorityChangeNotify1763808500000 } from './1763808500000-authority-change-notify';
+import { RateLimitBucket1763808600000 } from './1763808600000-rate-limit-bucket';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -15,6 +17,8 @@ export const migrations = [
   ChangeLogCommitOrder1763801100000,
   SavedSearch1763805500000,
   ChildSentMilestones1763806000000,
-  AuthorityChangeNotify1763807100000,
-  RateLimitBucket1763807200000,
+  AdoptionLinks1763807000000,
+  ChildOwnerIsLa1763808400000,
+  AuthorityChangeNotify1763808500000,
+  RateLimitBucket1763808600000,
 ];

@@ -9,8 +9,8 @@ import { SiblingGroup } from '../schema/types/sibling-group.type';
 /** `siblingGroup` and its children (only those in the viewer's scope). */
 @Resolver(() => SiblingGroup)
 export class SiblingGroupResolver {
-  @Query(() => SiblingGroup, { nullable: true })
-  siblingGroup(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<SiblingGroupRow | null> {
+  @Query(() => SiblingGroup, { nullable: true, description: 'A sibling group with at least one child in your scope, or null' })
+  siblingGroup(@Arg('id', () => ID, { description: "The group's hub id" }) id: string, @Ctx() ctx: RequestContext): Promise<SiblingGroupRow | null> {
     return ctx.loaders.siblingGroup.load(checkId(id));
   }
 

@@ -1,11 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Token buckets shared by every hub process (src/server/rate-limit/postgres-rate-limiter.ts): one row per limiter and
+ * Token buckets shared by every hub process (src/server/dfe-csc/rate-limiter.ts): one row per limiter and
  * client, updated in one atomic statement per request, so N replicas enforce one limit, not N.
  */
-export class RateLimitBucket1763807200000 implements MigrationInterface {
-  name = 'RateLimitBucket1763807200000';
+export class RateLimitBucket1763808600000 implements MigrationInterface {
+  name = 'RateLimitBucket1763808600000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

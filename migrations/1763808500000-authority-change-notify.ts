@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * PostgreSQL delivers at commit to each session LISTENing (one per hub process), so all of them drop their cached
  * authority directory together, whichever process or command made the change (docs/replicas.md).
  */
-export class AuthorityChangeNotify1763807100000 implements MigrationInterface {
-  name = 'AuthorityChangeNotify1763807100000';
+export class AuthorityChangeNotify1763808500000 implements MigrationInterface {
+  name = 'AuthorityChangeNotify1763808500000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
