@@ -4,6 +4,7 @@ import { DfeCscSync1763801000000 } from './1763801000000-dfe-csc-sync';
 import { ChangeLogCommitOrder1763801100000 } from './1763801100000-change-log-commit-order';
 import { SavedSearch1763805500000 } from './1763805500000-saved-search';
 import { ChildSentMilestones1763806000000 } from './1763806000000-child-sent-milestones';
+import { AccessRead1763810000000 } from './1763810000000-access-read';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   ChangeLogCommitOrder1763801100000,
   SavedSearch1763805500000,
   ChildSentMilestones1763806000000,
+  AccessRead1763810000000,
 ];

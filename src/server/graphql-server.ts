@@ -5,7 +5,6 @@ import { buildHubSchema } from '../../schema/build-schema';
 import { RequestContext } from '../context/request-context';
 import { maskError } from './error-masking';
 import { HubMetrics } from './metrics';
-import { accessAuditPlugin } from './plugins/access-audit.plugin';
 import { DEFAULT_LIMITS, RequestLimitOptions, requestLimitsPlugin } from './plugins/request-limits.plugin';
 import { currentRequestId } from './request-id';
 
@@ -34,7 +33,6 @@ export function createGraphqlServer(opts: { production: boolean; metrics: HubMet
     formatError: (formatted, error) => maskError(formatted, error, currentRequestId()),
     plugins: [
       requestLimitsPlugin(schema, opts.limits ?? DEFAULT_LIMITS),
-      accessAuditPlugin(),
       metricsPlugin(opts.metrics),
       opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
