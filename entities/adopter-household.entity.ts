@@ -30,6 +30,7 @@ export class AdopterHouseholdEntity {
   @Column({ name: 'adoption_order_on', type: 'date', nullable: true }) adoptionOrderOn!: string | null;
   @Column({ name: 'left_on', type: 'date', nullable: true }) leftOn!: string | null;
   @Column({ name: 'left_reason', type: 'text', nullable: true }) leftReason!: string | null;
+  @Column({ name: 'left_reason_code', type: 'text', nullable: true }) leftReasonCode!: string | null;
   @Column({ name: 'approved_min_age_months', type: 'integer', nullable: true }) approvedMinAgeMonths!: number | null;
   @Column({ name: 'approved_max_age_months', type: 'integer', nullable: true }) approvedMaxAgeMonths!: number | null;
   @Column({ name: 'age_tolerance_months', type: 'integer', default: 0 }) ageToleranceMonths!: number;

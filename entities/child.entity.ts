@@ -6,6 +6,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, Updat
 export class ChildEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text' }) authority!: string;
+  /** Always LOCAL_AUTHORITY: with `authority` a foreign key to the authority's (code, kind), so an RAA owns no child. */
+  @Column({ name: 'owner_kind', type: 'text', default: 'LOCAL_AUTHORITY' }) ownerKind!: 'LOCAL_AUTHORITY';
   @Column({ name: 'source_id', type: 'text' }) sourceId!: string;
   @Column({ name: 'first_name', type: 'text', nullable: true }) firstName!: string | null;
   @Column({ name: 'last_name', type: 'text', nullable: true }) lastName!: string | null;

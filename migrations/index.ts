@@ -4,6 +4,8 @@ import { DfeCscSync1763801000000 } from './1763801000000-dfe-csc-sync';
 import { ChangeLogCommitOrder1763801100000 } from './1763801100000-change-log-commit-order';
 import { SavedSearch1763805500000 } from './1763805500000-saved-search';
 import { ChildSentMilestones1763806000000 } from './1763806000000-child-sent-milestones';
+import { AdoptionLinks1763807000000 } from './1763807000000-adoption-links';
+import { ChildOwnerIsLa1763808400000 } from './1763808400000-child-owner-is-la';
 import { AccessRead1763810000000 } from './1763810000000-access-read';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
@@ -14,5 +16,7 @@ export const migrations = [
   ChangeLogCommitOrder1763801100000,
   SavedSearch1763805500000,
   ChildSentMilestones1763806000000,
+  AdoptionLinks1763807000000,
+  ChildOwnerIsLa1763808400000,
   AccessRead1763810000000,
 ];

@@ -2,23 +2,24 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { RequestContext } from '../src/context/request-context';
 import { checkId, pageSize } from '../src/services/cursor';
 import { AdopterRow, countHouseholds, HouseholdRow, householdsPage } from '../src/services/household-query';
+import { AFTER_ARG, FIRST_ARG } from '../schema/inputs/page-args';
 import { AdopterHouseholdFilter } from '../schema/inputs/household-filter.input';
 import { Adopter, AdopterHousehold, AdopterHouseholdConnection, NeedCapacity } from '../schema/types/adopter-household.type';
 
 /** `adopterHousehold`, `adopterHouseholds` and a household's adopters and needs capacity. */
 @Resolver(() => AdopterHousehold)
 export class AdopterHouseholdResolver {
-  @Query(() => AdopterHousehold, { nullable: true })
-  adopterHousehold(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<HouseholdRow | null> {
+  @Query(() => AdopterHousehold, { nullable: true, description: 'An adopter household in your scope, or null' })
+  adopterHousehold(@Arg('id', () => ID, { description: "The household's hub id" }) id: string, @Ctx() ctx: RequestContext): Promise<HouseholdRow | null> {
     return ctx.loaders.household.load(checkId(id));
   }
 
   @Query(() => AdopterHouseholdConnection, { description: 'Households in your scope, longest approved first' })
   async adopterHouseholds(
     @Ctx() ctx: RequestContext,
-    @Arg('filter', () => AdopterHouseholdFilter, { nullable: true }) filter?: AdopterHouseholdFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => AdopterHouseholdFilter, { nullable: true, description: 'Narrow by stage, where they live or reference' }) filter?: AdopterHouseholdFilter,
+    @Arg('first', () => Int, FIRST_ARG) first?: number,
+    @Arg('after', () => String, AFTER_ARG) after?: string,
   ) {
     const page = await householdsPage(ctx.sql, ctx.viewer, { filter, first: pageSize(first), after });
     return {
@@ -32,7 +33,7 @@ export class AdopterHouseholdResolver {
     };
   }
 
-  @FieldResolver(() => [Adopter], { nullable: true })
+  @FieldResolver(() => [Adopter], { nullable: true, description: 'The adopters of the household (one or two)' })
   adopters(@Root() h: HouseholdRow, @Ctx() ctx: RequestContext): Promise<AdopterRow[]> {
     return ctx.loaders.adoptersOfHousehold.load(String(h.id));
   }

@@ -8,9 +8,9 @@ import { ChangeConnection } from '../schema/types/change.type';
 export class ChangeFeedResolver {
   @Query(() => ChangeConnection, { description: "An authority's upserts and deletions in commit order; resume with `after`" })
   async changes(
-    @Arg('authority', () => String) authority: string,
+    @Arg('authority', () => String, { description: 'The authority whose records changed (your own, for an integration token)' }) authority: string,
     @Ctx() ctx: RequestContext,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('after', () => String, { nullable: true, description: 'Resume after this cursor (the endCursor you last stored); omit to start from the beginning' }) after?: string,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 1,000 (default 100)' }) first?: number,
   ): Promise<ChangeConnection> {
     const page = await changesPage(ctx.sql, ctx.viewer, authority, { first, after });

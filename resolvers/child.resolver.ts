@@ -5,6 +5,7 @@ import { RequestContext } from '../src/context/request-context';
 import { ChildFilter } from '../schema/inputs/child-filter.input';
 import { Child, ChildConnection } from '../schema/types/child.type';
 import { ChildOrderEnum } from '../schema/types/enums';
+import { AFTER_ARG, CHILD_ORDER_ARG, FIRST_ARG } from '../schema/inputs/page-args';
 
 /**
  * `child` and `children`. Both are compiled with the operation's other compiled root fields into one SQL statement
@@ -14,7 +15,7 @@ import { ChildOrderEnum } from '../schema/types/enums';
 @Resolver(() => Child)
 export class ChildResolver {
   @Query(() => Child, { nullable: true, description: 'A child in your scope, or null' })
-  child(@Arg('id', () => ID) _id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+  child(@Arg('id', () => ID, { description: "The child's hub id" }) _id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<unknown> {
     return compiledRoot(ctx, info);
   }
 
@@ -22,10 +23,10 @@ export class ChildResolver {
   children(
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-    @Arg('filter', () => ChildFilter, { nullable: true }) _filter?: ChildFilter,
-    @Arg('first', () => Int, { nullable: true }) _first?: number,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
-    @Arg('orderBy', () => ChildOrderEnum, { nullable: true }) _orderBy?: string,
+    @Arg('filter', () => ChildFilter, { nullable: true, description: 'Narrow the list; each filter needs read access to the field it reads' }) _filter?: ChildFilter,
+    @Arg('first', () => Int, FIRST_ARG) _first?: number,
+    @Arg('after', () => String, AFTER_ARG) _after?: string,
+    @Arg('orderBy', () => ChildOrderEnum, CHILD_ORDER_ARG) _orderBy?: string,
   ): Promise<unknown> {
     return compiledRoot(ctx, info);
   }

@@ -32,7 +32,7 @@ export class DashboardAggregatesResolver {
 
   @Query(() => [FamilyFindingBandCount], { description: 'Children in active family finding per LA, by age band, sibling need or ethnic group' })
   async childrenInFamilyFindingBreakdown(@Ctx() ctx: RequestContext,
-    @Arg('by', () => BreakdownDimensionEnum) by: BreakdownDimension,
+    @Arg('by', () => BreakdownDimensionEnum, { description: 'Which bands to count by' }) by: BreakdownDimension,
     @Arg('authority', () => String, AUTHORITY) authority?: string,
     @Arg('asOf', () => String, AS_OF) asOf?: string) {
     return (await childrenInFamilyFindingBreakdown(ctx.sql, ctx.viewer, { dimension: by, authority, asOf: checkDate(asOf) })).map(byAuthority);

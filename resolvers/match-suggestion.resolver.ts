@@ -9,6 +9,7 @@ import { MemberRow } from '../src/matching/placing-unit-sql';
 import { checkId, pageSize } from '../src/services/cursor';
 import { HouseholdRow } from '../src/services/household-query';
 import { ChildSuggestion, MatchSuggestion } from '../schema/types/match-suggestion.type';
+import { SUGGESTIONS_FIRST_ARG } from '../schema/inputs/page-args';
 
 /** Child fields the reasons are written from: the audit trail records them as served for every member child. */
 const REASON_FIELDS = ['firstName', 'ageMonths', 'stage', 'needs'] as const;
@@ -37,10 +38,10 @@ export class MatchSuggestionResolver {
     description: 'Approved, unmatched households of your RAA that fit the child (or its siblings to be placed together), best first; null when the child is not in your scope',
   })
   async matchSuggestions(
-    @Arg('childId', () => ID) childId: string,
+    @Arg('childId', () => ID, { description: "The child's hub id" }) childId: string,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('first', () => Int, SUGGESTIONS_FIRST_ARG) first?: number,
     @Arg('includeExcluded', () => Boolean, { nullable: true, description: 'Also list households a hard rule excludes, last, saying why' }) includeExcluded?: boolean,
   ): Promise<MatchSuggestion[] | null> {
     const found = await householdsForChild(ctx.sql, ctx.viewer, { childId: checkId(childId, 'childId'), first: pageSize(first), includeExcluded: includeExcluded === true });
@@ -59,10 +60,10 @@ export class MatchSuggestionResolver {
     description: 'Children and sibling groups in your scope that fit the household, best first (ties: longest waiting); null when the household is not in your scope',
   })
   async childSuggestions(
-    @Arg('householdId', () => ID) householdId: string,
+    @Arg('householdId', () => ID, { description: "The household's hub id" }) householdId: string,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('first', () => Int, SUGGESTIONS_FIRST_ARG) first?: number,
     @Arg('includeExcluded', () => Boolean, { nullable: true, description: 'Also list children a hard rule excludes, last, saying why' }) includeExcluded?: boolean,
   ): Promise<ChildSuggestion[] | null> {
     const found = await childrenForHousehold(ctx.sql, ctx.viewer, { householdId: checkId(householdId, 'householdId'), first: pageSize(first), includeExcluded: includeExcluded === true });

@@ -5,6 +5,7 @@ import { RequestContext } from '../src/context/request-context';
 import { checkId } from '../src/services/cursor';
 import { deleteSavedSearch, saveSearch, SavedSearchRow, savedSearchesOf } from '../src/services/saved-search-store';
 import { ChildFilter } from '../schema/inputs/child-filter.input';
+import { AFTER_ARG, CHILD_ORDER_ARG, FIRST_ARG } from '../schema/inputs/page-args';
 import { ChildConnection } from '../schema/types/child.type';
 import { ChildOrderEnum } from '../schema/types/enums';
 import { SavedSearch } from '../schema/types/saved-search.type';
@@ -19,15 +20,15 @@ export class SavedSearchResolver {
 
   @Mutation(() => SavedSearch, { description: 'Saves a children search under a name (replacing one of the same name); a filter you may not use is FORBIDDEN' })
   saveSearch(
-    @Arg('name', () => String) name: string,
-    @Arg('filter', () => ChildFilter) filter: ChildFilter,
+    @Arg('name', () => String, { description: 'The name to save it under; saving again under the same name replaces it' }) name: string,
+    @Arg('filter', () => ChildFilter, { description: 'The children filter to save' }) filter: ChildFilter,
     @Ctx() ctx: RequestContext,
   ): Promise<SavedSearchRow> {
     return saveSearch(ctx.db, ctx.viewer, name, filter);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes one of your saved searches; false when you have none with that id' })
-  deleteSavedSearch(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+  deleteSavedSearch(@Arg('id', () => ID, { description: "The saved search's id" }) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     return deleteSavedSearch(ctx.db, ctx.viewer, checkId(id));
   }
 
@@ -46,9 +47,9 @@ export class SavedSearchResolver {
     @Root() s: SavedSearchRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('orderBy', () => ChildOrderEnum, { nullable: true }) orderBy?: string,
+    @Arg('first', () => Int, FIRST_ARG) first?: number,
+    @Arg('after', () => String, AFTER_ARG) after?: string,
+    @Arg('orderBy', () => ChildOrderEnum, CHILD_ORDER_ARG) orderBy?: string,
   ) {
     // Compiled with the list by `savedSearches`; a search returned by a mutation runs its own statement.
     const compiled = (s as SavedSearchRow & { $results?: CompiledResults }).$results?.get(String(info.path.key));

@@ -1,9 +1,9 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { RequestContext } from '../src/context/request-context';
+import { assertMayWrite } from '../src/policy/write-policy';
 import { syncChildren } from '../src/sync/children/sync-children';
 import { syncAdopterHouseholds } from '../src/sync/households/sync-households';
 import { checkBatchSize, type SyncResult as SyncOutcome } from '../src/sync/sync-batch';
-import { assertOwnSyncTarget } from '../src/sync/sync-target';
 import { syncSupportCases } from '../src/sync/support-cases/sync-support-cases';
 import { ChildRecordInput } from '../schema/inputs/child-record.input';
 import { HouseholdRecordInput } from '../schema/inputs/household-record.input';
@@ -12,17 +12,17 @@ import { SyncResult } from '../schema/types/sync-result.type';
 
 /**
  * The sync mutations: an integration client pushes its own authority's records. The operation gate admits only
- * the integration role; each mutation then checks the token's organisation owns what it writes, before any read.
+ * the integration role; each mutation then passes the write gate (src/policy/write-policy.ts) before any read.
  */
 @Resolver()
 export class SyncResolver {
   @Mutation(() => SyncResult, { description: "Upserts (or erases) an LA's child records; at most 1,000 per call" })
   async syncChildren(
     @Arg('authority', () => String, { description: "The LA's code; must be the token's own" }) authority: string,
-    @Arg('records', () => [ChildRecordInput]) records: ChildRecordInput[],
+    @Arg('records', () => [ChildRecordInput], { description: 'Up to 1,000 child records; a bad one is rejected with its index, field and reason while the others are stored' }) records: ChildRecordInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<SyncOutcome> {
-    assertOwnSyncTarget(ctx.viewer, authority, 'LOCAL_AUTHORITY', 'child records');
+    assertMayWrite(ctx.viewer, 'Child', authority);
     checkBatchSize(records);
     return syncChildren(ctx.db, authority, records);
   }
@@ -30,10 +30,10 @@ export class SyncResolver {
   @Mutation(() => SyncResult, { description: "Upserts (or erases) an RAA's adopter households; at most 1,000 per call" })
   async syncAdopterHouseholds(
     @Arg('agency', () => String, { description: "The RAA's code; must be the token's own" }) agency: string,
-    @Arg('records', () => [HouseholdRecordInput]) records: HouseholdRecordInput[],
+    @Arg('records', () => [HouseholdRecordInput], { description: 'Up to 1,000 households; a bad one is rejected with its index, field and reason while the others are stored' }) records: HouseholdRecordInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<SyncOutcome> {
-    assertOwnSyncTarget(ctx.viewer, agency, 'REGIONAL_ADOPTION_AGENCY', 'adopter households');
+    assertMayWrite(ctx.viewer, 'AdopterHousehold', agency);
     checkBatchSize(records);
     return syncAdopterHouseholds(ctx.db, agency, records);
   }
@@ -41,10 +41,10 @@ export class SyncResolver {
   @Mutation(() => SyncResult, { description: "Upserts (or erases) an RAA's adoption support cases; at most 1,000 per call" })
   async syncSupportCases(
     @Arg('agency', () => String, { description: "The RAA's code; must be the token's own" }) agency: string,
-    @Arg('records', () => [SupportCaseRecordInput]) records: SupportCaseRecordInput[],
+    @Arg('records', () => [SupportCaseRecordInput], { description: 'Up to 1,000 support cases; a bad one is rejected with its index, field and reason while the others are stored' }) records: SupportCaseRecordInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<SyncOutcome> {
-    assertOwnSyncTarget(ctx.viewer, agency, 'REGIONAL_ADOPTION_AGENCY', 'support cases');
+    assertMayWrite(ctx.viewer, 'SupportCase', agency);
     checkBatchSize(records);
     return syncSupportCases(ctx.db, agency, records);
   }

@@ -8,11 +8,20 @@ let cached: GraphQLSchema | undefined;
 
 /** The hub's GraphQL schema, built from the resolver classes, with the operation gate and the field guards. */
 export function buildHubSchema(): GraphQLSchema {
-  cached ??= installPolicyGuard(buildSchemaSync({
+  cached ??= installPolicyGuard(describeRootTypes(buildSchemaSync({
     resolvers: resolvers as unknown as [Function, ...Function[]],
     validate: false,
-  }));
+  })));
   return cached;
+}
+
+/** type-graphql has no option to describe the root types, so they get theirs here (the explorer shows them first). */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Reads: each returns only what your role and organisation may see, and child reads are on the record';
+  if (mutation) mutation.description = 'Writes: syncing records from case systems, and your saved searches';
+  return schema;
 }
 
 /** The schema as SDL, sorted so the committed file changes only when the API does. */

@@ -1,11 +1,11 @@
 import { Field, ID, InputType } from 'type-graphql';
 
 /** Filters for the audit trail. */
-@InputType()
+@InputType({ description: 'Filters for the audit trail; all given filters apply together' })
 export class AccessLogFilter {
-  @Field(() => String, { nullable: true }) viewerSub?: string;
-  @Field(() => ID, { nullable: true }) childId?: string;
+  @Field(() => String, { nullable: true, description: "Only reads by this reader (the token's sub)" }) viewerSub?: string;
+  @Field(() => ID, { nullable: true, description: 'Only reads of this child (hub id)' }) childId?: string;
   @Field(() => String, { nullable: true, description: 'From this instant (ISO 8601), inclusive' }) from?: string;
   @Field(() => String, { nullable: true, description: 'Up to this instant (ISO 8601), exclusive' }) to?: string;
-  @Field(() => String, { nullable: true }) viewerOrg?: string;
+  @Field(() => String, { nullable: true, description: 'Only reads by people of this authority (code)' }) viewerOrg?: string;
 }

@@ -6,19 +6,19 @@ import { PermanenceStageEnum, SexEnum } from '../types/enums';
  * that field on every record it can reach: a family finder filters by age in months, never by date of birth.
  */
 @ObjectType('SavedChildFilter', { description: 'A ChildFilter as saved in a saved search (the same fields)' })
-@InputType()
+@InputType({ description: 'Filters for the children list; all given filters apply together. A filter on a field you may not read is FORBIDDEN' })
 export class ChildFilter {
   @Field(() => [String], { nullable: true, description: 'Owning authority codes' }) authority?: string[];
   @Field(() => [String], { nullable: true, description: "The LAs' own child ids" }) sourceIds?: string[];
-  @Field(() => [PermanenceStageEnum], { nullable: true }) stages?: string[];
-  @Field(() => Int, { nullable: true }) minAgeMonths?: number;
-  @Field(() => Int, { nullable: true }) maxAgeMonths?: number;
-  @Field(() => [SexEnum], { nullable: true }) sex?: string[];
+  @Field(() => [PermanenceStageEnum], { nullable: true, description: 'Children at any of these stages of family finding' }) stages?: string[];
+  @Field(() => Int, { nullable: true, description: 'Age in whole months today, at least' }) minAgeMonths?: number;
+  @Field(() => Int, { nullable: true, description: 'Age in whole months today, at most' }) maxAgeMonths?: number;
+  @Field(() => [SexEnum], { nullable: true, description: 'Children of any of these sexes' }) sex?: string[];
   @Field(() => [String], { nullable: true, description: 'DfE ethnicity codes' }) ethnicity?: string[];
   @Field(() => Int, { nullable: true, description: 'Children in your scope in the sibling group, at least' }) minSiblingGroupSize?: number;
-  @Field(() => Int, { nullable: true }) maxSiblingGroupSize?: number;
+  @Field(() => Int, { nullable: true, description: 'Children in your scope in the sibling group, at most (a child without a group counts as 1)' }) maxSiblingGroupSize?: number;
   @Field(() => [String], { nullable: true, description: 'Children with all of these needs' }) needs?: string[];
-  @Field(() => Int, { nullable: true }) minDaysWaiting?: number;
+  @Field(() => Int, { nullable: true, description: 'Days waiting (from entering care to the match, or to today), at least' }) minDaysWaiting?: number;
   @Field(() => [String], { nullable: true, description: 'Children with at least one of these needs' }) anyNeeds?: string[];
   @Field(() => Boolean, { nullable: true, description: 'true: in a sibling group to be placed together; false: not' }) placeTogether?: boolean;
   @Field(() => Int, { nullable: true, description: 'Days since the placement order, at least (children without one are left out)' })

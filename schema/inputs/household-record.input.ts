@@ -1,31 +1,31 @@
 import { Field, InputType, Int } from 'type-graphql';
 
 /** One adopter of a synced household. */
-@InputType()
+@InputType({ description: 'One adopter of a synced household' })
 export class AdopterInput {
-  @Field(() => String, { nullable: true }) firstName?: string | null;
-  @Field(() => String, { nullable: true }) lastName?: string | null;
+  @Field(() => String, { nullable: true, description: 'First name' }) firstName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Last name' }) lastName?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dateOfBirth?: string | null;
   @Field(() => String, { nullable: true, description: 'MALE, FEMALE or UNKNOWN' }) sex?: string | null;
   @Field(() => String, { nullable: true, description: 'DfE ethnicity code' }) ethnicity?: string | null;
-  @Field(() => String, { nullable: true }) disability?: string | null;
+  @Field(() => String, { nullable: true, description: 'Disability, as the RAA records it' }) disability?: string | null;
 }
 
 /** What a synced household is approved for. */
-@InputType()
+@InputType({ description: 'What a synced household is approved for' })
 export class ApprovedForInput {
-  @Field(() => Int, { nullable: true }) minAgeMonths?: number | null;
-  @Field(() => Int, { nullable: true }) maxAgeMonths?: number | null;
-  @Field(() => Int, { nullable: true }) ageToleranceMonths?: number | null;
-  @Field(() => Int, { nullable: true }) maxChildren?: number | null;
-  @Field(() => Boolean, { nullable: true }) siblingGroups?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) earlyPermanence?: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'Youngest child approved for, in months' }) minAgeMonths?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Oldest child approved for, in months' }) maxAgeMonths?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Months beyond the age range the household would consider' }) ageToleranceMonths?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Most children approved to adopt together' }) maxChildren?: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Approved for a sibling group' }) siblingGroups?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Dual approved for early permanence (fostering for adoption)' }) earlyPermanence?: boolean | null;
 }
 
 /** A need a synced household could meet, and how far. */
-@InputType()
+@InputType({ description: 'A need a synced household could meet, and how far' })
 export class NeedCapacityInput {
-  @Field(() => String) need!: string;
+  @Field(() => String, { description: 'Need code, e.g. FASD, GLOBAL_DEVELOPMENTAL_DELAY' }) need!: string;
   @Field(() => String, { description: 'LOW, MEDIUM or HIGH' }) level!: string;
 }
 
@@ -34,31 +34,32 @@ export class NeedCapacityInput {
 export class HouseholdRecordInput {
   @Field(() => String, { description: "The RAA's own id" }) reference!: string;
   @Field(() => String, { nullable: true, description: 'An AdopterStage; when omitted it follows the dates sent' }) stage?: string | null;
-  @Field(() => String, { nullable: true }) enquiryOn?: string | null;
-  @Field(() => String, { nullable: true }) stage1StartedOn?: string | null;
-  @Field(() => String, { nullable: true }) stage1EndedOn?: string | null;
-  @Field(() => String, { nullable: true }) applicationOn?: string | null;
-  @Field(() => String, { nullable: true }) stage2StartedOn?: string | null;
-  @Field(() => String, { nullable: true }) stage2EndedOn?: string | null;
-  @Field(() => String, { nullable: true }) approvedOn?: string | null;
-  @Field(() => String, { nullable: true }) matchedOn?: string | null;
-  @Field(() => String, { nullable: true }) placedOn?: string | null;
-  @Field(() => String, { nullable: true }) adoptionOrderOn?: string | null;
-  @Field(() => String, { nullable: true }) leftOn?: string | null;
-  @Field(() => String, { nullable: true }) leftReason?: string | null;
-  @Field(() => String, { nullable: true }) householdType?: string | null;
-  @Field(() => String, { nullable: true }) ethnicity?: string | null;
-  @Field(() => String, { nullable: true }) religion?: string | null;
-  @Field(() => [String], { nullable: true }) languages?: string[] | null;
-  @Field(() => Int, { nullable: true }) childrenInHome?: number | null;
-  @Field(() => String, { nullable: true }) socialWorker?: string | null;
+  @Field(() => String, { nullable: true, description: 'Date of the first enquiry (YYYY-MM-DD)' }) enquiryOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Stage one started (YYYY-MM-DD)' }) stage1StartedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Stage one ended (YYYY-MM-DD)' }) stage1EndedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Formal application received (YYYY-MM-DD)' }) applicationOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Stage two started (YYYY-MM-DD)' }) stage2StartedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Stage two ended (YYYY-MM-DD)' }) stage2EndedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Approved as adopters (YYYY-MM-DD)' }) approvedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Matched with a child (YYYY-MM-DD)' }) matchedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'A child placed with the household (YYYY-MM-DD)' }) placedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Adoption order granted (YYYY-MM-DD)' }) adoptionOrderOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Left the process (YYYY-MM-DD)' }) leftOn?: string | null;
+  @Field(() => String, { nullable: true, description: "Why the household left, in the RAA's words (free text)" }) leftReason?: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the household left, coded: WITHDREW, ON_HOLD, APPLICATION_REFUSED, APPROVAL_RESCINDED or OTHER' }) leftReasonCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'E.g. couple or single adopter' }) householdType?: string | null;
+  @Field(() => String, { nullable: true, description: 'DfE ethnicity code of the household' }) ethnicity?: string | null;
+  @Field(() => String, { nullable: true, description: 'Religion, as the household gave it' }) religion?: string | null;
+  @Field(() => [String], { nullable: true, description: 'Languages spoken at home' }) languages?: string[] | null;
+  @Field(() => Int, { nullable: true, description: 'Children already living in the home' }) childrenInHome?: number | null;
+  @Field(() => String, { nullable: true, description: "The household's social worker at the RAA" }) socialWorker?: string | null;
   @Field(() => String, { nullable: true, description: 'Authority code of where the household lives' }) livesIn?: string | null;
   @Field(() => [AdopterInput], { nullable: true, description: 'Replaces the adopters (one or two)' }) adopters?: AdopterInput[] | null;
-  @Field(() => ApprovedForInput, { nullable: true }) approvedFor?: ApprovedForInput | null;
-  @Field(() => [NeedCapacityInput], { nullable: true }) needsCapacity?: NeedCapacityInput[] | null;
-  @Field(() => String, { nullable: true }) sexualOrientation?: string | null;
-  @Field(() => String, { nullable: true }) address?: string | null;
-  @Field(() => String, { nullable: true }) postcode?: string | null;
-  @Field(() => String, { nullable: true }) healthNotes?: string | null;
+  @Field(() => ApprovedForInput, { nullable: true, description: 'What the household is approved for' }) approvedFor?: ApprovedForInput | null;
+  @Field(() => [NeedCapacityInput], { nullable: true, description: 'Replaces the needs the household could meet' }) needsCapacity?: NeedCapacityInput[] | null;
+  @Field(() => String, { nullable: true, description: 'Sexual orientation (RAA managers only may read it)' }) sexualOrientation?: string | null;
+  @Field(() => String, { nullable: true, description: 'Home address (RAA managers only may read it)' }) address?: string | null;
+  @Field(() => String, { nullable: true, description: 'Home postcode (RAA managers only may read it)' }) postcode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Health notes from the assessment (RAA managers only may read it)' }) healthNotes?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'true erases the household, its adopters and matches' }) deleted?: boolean | null;
 }

@@ -7,7 +7,7 @@ export class SupportCaseRecordInput {
   @Field(() => String, { nullable: true, description: 'A SupportCaseType (required unless deleted)' }) type?: string | null;
   @Field(() => String, { nullable: true, description: 'Authority code where the family lives (required unless deleted)' }) livesIn?: string | null;
   @Field(() => String, { nullable: true, description: "The household's reference, if the RAA holds it" }) householdReference?: string | null;
-  @Field(() => String, { nullable: true }) openedOn?: string | null;
-  @Field(() => String, { nullable: true }) closedOn?: string | null;
-  @Field(() => Boolean, { nullable: true }) deleted?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'The case opened (YYYY-MM-DD)' }) openedOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'The case closed (YYYY-MM-DD); open while null' }) closedOn?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'true erases the case' }) deleted?: boolean | null;
 }

@@ -8,21 +8,21 @@ export class Change {
   @Field(() => String, { description: 'Child, AdopterHousehold or SupportCase' }) entity!: string;
   @Field(() => ID, { description: "The record's hub id" }) id!: string;
   @Field(() => String, { description: "The owner's own id (source id or reference)" }) sourceId!: string;
-  @Field(() => ChangeOperationEnum) operation!: string;
+  @Field(() => ChangeOperationEnum, { description: 'UPSERT (created or changed) or DELETE (erased)' }) operation!: string;
   @Field(() => String, { description: 'When the change was written (ISO 8601)' }) at!: string;
 }
 
 /** One entry in a page of the feed. */
-@ObjectType()
+@ObjectType({ description: 'One entry in a page of the change feed' })
 export class ChangeEdge {
   @Field(() => String, { description: 'The entry position; cursors only grow' }) cursor!: string;
-  @Field(() => Change) node!: Change;
+  @Field(() => Change, { description: 'The change' }) node!: Change;
 }
 
 /** A page of the change feed. */
-@ObjectType()
+@ObjectType({ description: 'A page of the change feed, oldest first' })
 export class ChangeConnection {
-  @Field(() => [ChangeEdge]) edges!: ChangeEdge[];
+  @Field(() => [ChangeEdge], { description: 'The entries of this page with their cursors' }) edges!: ChangeEdge[];
   @Field(() => [Change], { description: 'The same entries as edges, without cursors' }) nodes!: Change[];
   @Field(() => PageInfo, { description: 'endCursor is the last entry served, or the `after` given when nothing is new' }) pageInfo!: PageInfo;
 }

@@ -8,7 +8,7 @@ const SUPPRESSED = { description: 'True when the count is withheld as a small nu
 @ObjectType({ description: 'Children of one LA at one stage of family finding' })
 export class FamilyFindingStageCount {
   @Field(() => String, { description: 'The LA code' }) authority!: string;
-  @Field(() => PermanenceStageEnum) stage!: string;
+  @Field(() => PermanenceStageEnum, { description: 'The stage of family finding' }) stage!: string;
   @Field(() => Int, COUNT) count!: number | null;
   @Field(() => Boolean, SUPPRESSED) suppressed!: boolean;
 }
@@ -17,7 +17,7 @@ export class FamilyFindingStageCount {
 @ObjectType({ description: 'Adopter households of one RAA at one stage' })
 export class AdopterStageCount {
   @Field(() => String, { description: 'The RAA code' }) agency!: string;
-  @Field(() => AdopterStageEnum) stage!: string;
+  @Field(() => AdopterStageEnum, { description: 'The adopter stage' }) stage!: string;
   @Field(() => Int, COUNT) count!: number | null;
   @Field(() => Boolean, SUPPRESSED) suppressed!: boolean;
 }
@@ -26,7 +26,7 @@ export class AdopterStageCount {
 @ObjectType({ description: 'Open adoption support cases of one type whose family lives in one LA' })
 export class SupportCaseCount {
   @Field(() => String, { description: 'The LA of residence' }) authority!: string;
-  @Field(() => SupportCaseTypeEnum) type!: string;
+  @Field(() => SupportCaseTypeEnum, { description: 'The type of support' }) type!: string;
   @Field(() => Int, COUNT) count!: number | null;
   @Field(() => Boolean, SUPPRESSED) suppressed!: boolean;
 }

@@ -14,8 +14,8 @@ export class MatchSuggestion {
   @Field(() => Int, { description: SCORE }) score!: number;
   @Field(() => Boolean, { description: EXCLUDED }) excluded!: boolean;
   @Field(() => Boolean, { description: SAME_LA }) livesInChildsAuthority!: boolean;
-  @Field(() => [String]) reasonsFor!: string[];
-  @Field(() => [String]) reasonsAgainst!: string[];
+  @Field(() => [String], { description: 'Why the household fits, in sentences' }) reasonsFor!: string[];
+  @Field(() => [String], { description: 'What counts against the pairing, in sentences' }) reasonsAgainst!: string[];
 }
 
 /** A child, or siblings to be placed together, suggested for a household. */
@@ -27,6 +27,6 @@ export class ChildSuggestion {
   @Field(() => Int, { description: SCORE }) score!: number;
   @Field(() => Boolean, { description: EXCLUDED }) excluded!: boolean;
   @Field(() => Boolean, { description: SAME_LA }) livesInChildsAuthority!: boolean;
-  @Field(() => [String]) reasonsFor!: string[];
-  @Field(() => [String]) reasonsAgainst!: string[];
+  @Field(() => [String], { description: 'Why the child fits the household, in sentences' }) reasonsFor!: string[];
+  @Field(() => [String], { description: 'What counts against the pairing, in sentences' }) reasonsAgainst!: string[];
 }

@@ -4,9 +4,9 @@ import { ChildFilter } from '../inputs/child-filter.input';
 /** A person's named children search; run it with `results` (or pass `filter` to `children`). */
 @ObjectType({ description: 'A saved children search; `results` re-runs it under your current access' })
 export class SavedSearch {
-  @Field(() => ID) id!: string;
-  @Field(() => String) name!: string;
-  @Field(() => ChildFilter) filter!: ChildFilter;
+  @Field(() => ID, { description: "The saved search's id" }) id!: string;
+  @Field(() => String, { description: 'The name its owner gave it' }) name!: string;
+  @Field(() => ChildFilter, { description: 'The children filter it runs' }) filter!: ChildFilter;
   @Field(() => String, { description: 'ISO 8601' }) createdAt!: string;
   @Field(() => String, { description: 'ISO 8601' }) updatedAt!: string;
 }

@@ -5,8 +5,8 @@ const HIDDEN = 'Null when the population is empty or the figure is suppressed (s
 /** The adoption scorecard of docs/scorecard.md for one LA and three-year window. */
 @ObjectType({ description: 'Adoption scorecard (A1, A10, A2, A3) for the three years ending 31 March yearEnding' })
 export class Scorecard {
-  @Field(() => String) authority!: string;
-  @Field(() => Int) yearEnding!: number;
+  @Field(() => String, { description: 'The LA code' }) authority!: string;
+  @Field(() => Int, { description: 'The window ends on 31 March of this year' }) yearEnding!: number;
   @Field(() => String, { description: 'First day of the window (1 April yearEnding-3)' }) windowFrom!: string;
   @Field(() => String, { description: 'Last day of the window (31 March yearEnding)' }) windowTo!: string;
   @Field(() => Int, { nullable: true, description: `Children adopted in the window. ${HIDDEN}` }) adoptedCount!: number | null;

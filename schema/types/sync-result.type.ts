@@ -6,7 +6,7 @@ export class SyncRejection {
   @Field(() => Int, { description: 'Position of the record in the batch (0-based)' }) index!: number;
   @Field(() => String, { nullable: true, description: "The record's own id (sourceId or reference), when it had one" }) sourceId!: string | null;
   @Field(() => String, { nullable: true, description: 'The field at fault' }) field!: string | null;
-  @Field(() => String) reason!: string;
+  @Field(() => String, { description: 'Why the record was refused, in a sentence' }) reason!: string;
 }
 
 /** What a sync call did. */
@@ -14,5 +14,5 @@ export class SyncRejection {
 export class SyncResult {
   @Field(() => Int, { description: 'Records accepted (stored, already up to date, or deleted)' }) accepted!: number;
   @Field(() => Int, { description: 'Records whose stored data changed (each has a change-feed entry)' }) changed!: number;
-  @Field(() => [SyncRejection]) rejected!: SyncRejection[];
+  @Field(() => [SyncRejection], { description: 'The records refused, each with its index, field and reason; the others were stored' }) rejected!: SyncRejection[];
 }

@@ -2,6 +2,7 @@
 // Adopter ID are one household (up to two adopters, dates from its first row). Column names are matched loosely
 // (case, spaces, underscores, "Date of ..." forms); dates are dd/mm/yyyy or yyyy-mm-dd.
 import { ETHNICITY_CODES } from '../domain/codes';
+import { leftReasonCodeOf } from '../domain/links';
 import { deriveAdopterStage, type HouseholdDateKey } from '../sync/households/adopter-stage';
 import type { AdopterRecord, HouseholdRecord } from '../sync/households/household-record';
 import { parseCsv } from '../sync/ssda903/csv-reader';
@@ -149,7 +150,7 @@ function newHousehold(id: string, row: Row, adopter: AdopterRecord, dates: Parti
     ...dates,
     // The list holds every date, so the stage is what they say (a blank date is a milestone not reached).
     stage: deriveAdopterStage(dates),
-    ...('LeftReason' in row ? { leftReason: row.LeftReason.trim() || null } : {}),
+    ...('LeftReason' in row ? leftReasonOf(row.LeftReason) : {}),
     ...(adopter.ethnicity !== undefined ? { ethnicity: adopter.ethnicity } : {}),
     adopters: [adopter],
   };
@@ -165,4 +166,13 @@ function addSecondAdopter(h: CsvHousehold, adopter: AdopterRecord, dates: Partia
     }
   }
   adopters.push(adopter);
+}
+
+/**
+ * The list's leaving reason, kept as written and coded for the ASGLB return: a text the hub cannot place (e.g.
+ * "Changed circumstances") is OTHER, with the words kept in leftReason.
+ */
+function leftReasonOf(text: string): Pick<HouseholdRecord, 'leftReason' | 'leftReasonCode'> {
+  const t = text.trim();
+  return t ? { leftReason: t, leftReasonCode: leftReasonCodeOf(t) ?? 'OTHER' } : { leftReason: null, leftReasonCode: null };
 }

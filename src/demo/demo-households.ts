@@ -124,7 +124,8 @@ function addMatch(ctx: RaaContext, unit: ChildUnit, h: HouseholdRecord, status: 
     id: ctx.rng.uuid(), authority: ctx.plan.raa.code, sourceId: `${ctx.plan.raa.code}-M${String(ctx.seq.match).padStart(5, '0')}`,
     householdId: h.id, childId: single ? unit.children[0].id : null, siblingGroupId: unit.siblingGroupId,
     status, linkedOn: isoOrNull(unit.linkedOn), matchedOn: status === 'LINKED' ? null : isoOrNull(unit.m.matched),
-    placedOn: isoOrNull(unit.m.placed), endedOn: null,
+    placedOn: isoOrNull(unit.m.placed),
+    adoptionOrderOn: status === 'ADOPTION_ORDER' ? isoOrNull(unit.m.adoptionOrder) : null, endedOn: null,
   });
 }
 
@@ -132,7 +133,7 @@ const UNIT_HOUSEHOLD: Record<string, { stage: string; status: MatchRecord['statu
   PROGRESS_TO_MATCH: { stage: 'APPROVED', status: 'LINKED' },
   MATCHED: { stage: 'MATCHED', status: 'MATCHED' },
   PLACED: { stage: 'PLACED', status: 'PLACED' },
-  ADOPTED: { stage: 'ADOPTION_ORDER', status: 'ADOPTED' },
+  ADOPTED: { stage: 'ADOPTION_ORDER', status: 'ADOPTION_ORDER' },
 };
 
 /** The RAA's households: one per linked, matched, placed or adopted unit, then the plan's waiting and withdrawn ones. */

@@ -123,10 +123,11 @@ export interface MatchRecord {
   householdId: string;
   childId: string | null;
   siblingGroupId: string | null;
-  status: 'LINKED' | 'MATCHED' | 'PLACED' | 'ADOPTED' | 'ENDED';
+  status: 'LINKED' | 'MATCHED' | 'PLACED' | 'ADOPTION_ORDER' | 'ENDED';
   linkedOn: string | null;
   matchedOn: string | null;
   placedOn: string | null;
+  adoptionOrderOn: string | null;
   endedOn: string | null;
 }
 

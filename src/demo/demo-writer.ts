@@ -120,6 +120,7 @@ const MATCH: Column<MatchRecord>[] = [
   { name: 'child_id', type: 'uuid', value: (r) => r.childId }, { name: 'sibling_group_id', type: 'uuid', value: (r) => r.siblingGroupId },
   { name: 'status', type: 'text', value: (r) => r.status }, { name: 'linked_on', type: 'date', value: (r) => r.linkedOn },
   { name: 'matched_on', type: 'date', value: (r) => r.matchedOn }, { name: 'placed_on', type: 'date', value: (r) => r.placedOn },
+  { name: 'adoption_order_on', type: 'date', value: (r) => r.adoptionOrderOn },
   { name: 'ended_on', type: 'date', value: (r) => r.endedOn },
 ];
 

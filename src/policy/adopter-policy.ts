@@ -3,7 +3,7 @@ import { EntityPolicy, RowRule } from './policy-types';
 import { householdPolicy } from './household-policy';
 
 /** Fields of one adopter within a household. */
-export type AdopterField = 'firstName' | 'lastName' | 'dateOfBirth' | 'sex';
+export type AdopterField = 'firstName' | 'lastName' | 'dateOfBirth' | 'sex' | 'ethnicity' | 'disability';
 
 const allReaders = { family_finder: 'allow', raa_manager: 'allow', social_worker: 'allow', integration: 'allow' } as const;
 const raaStaff = { family_finder: 'allow', raa_manager: 'allow', integration: 'allow' } as const;
@@ -33,11 +33,17 @@ export const adopterPolicy: EntityPolicy<AdopterField> = {
     lastName: (a) => `${a}.last_name`,
     dateOfBirth: (a) => `to_char(${a}.date_of_birth, 'YYYY-MM-DD')`,
     sex: (a) => `${a}.sex`,
+    ethnicity: (a) => `${a}.ethnicity`,
+    disability: (a) => `${a}.disability`,
   },
   fields: {
     // The household's make-up (how many adopters, of which sex) is readable by all who see the household.
     firstName: allReaders,
     sex: allReaders,
+    // The household's ethnicity is readable by all its readers; each adopter's is the same kind of fact.
+    ethnicity: allReaders,
+    // Health information: like the household's health notes, not for a linked child's social worker.
+    disability: raaStaff,
     lastName: raaStaff,
     dateOfBirth: raaStaff,
   },

@@ -6,7 +6,7 @@ export type ChildField =
   | 'id' | 'authority' | 'sourceId' | 'firstName' | 'lastName' | 'dateOfBirth' | 'expectedDateOfBirth' | 'ageMonths' | 'sex' | 'ethnicity'
   | 'stage' | 'needs' | 'healthSummary' | 'birthFamilyBackground' | 'upn' | 'nhsNumber' | 'placementPostcode'
   | 'siblingGroup' | 'socialWorker' | 'enteredCareOn' | 'decisionOn' | 'placementOrderOn' | 'fosteringForAdoptionOn'
-  | 'matchedOn' | 'placedOn' | 'movedInOn' | 'adoptionOrderOn' | 'planChangedOn' | 'daysWaiting';
+  | 'matchedOn' | 'placedOn' | 'movedInOn' | 'adoptionOrderOn' | 'planChangedOn' | 'planChangedReason' | 'daysWaiting';
 
 const everyone = { social_worker: 'allow', family_finder: 'allow', raa_manager: 'allow', integration: 'allow' } as const;
 const ownLaOnly = {
@@ -66,6 +66,7 @@ export const childPolicy: EntityPolicy<ChildField> = {
     movedInOn: (a) => `${a}.moved_in_on`,
     adoptionOrderOn: (a) => `${a}.adoption_order_on`,
     planChangedOn: (a) => `${a}.plan_changed_on`,
+    planChangedReason: (a) => `${a}.plan_changed_reason`,
     daysWaiting: daysWaitingSql,
   },
   fields: {
@@ -90,6 +91,8 @@ export const childPolicy: EntityPolicy<ChildField> = {
     movedInOn: everyone,
     adoptionOrderOn: everyone,
     planChangedOn: everyone,
+    // The 903's coded reason (RD1-RD4) beside its date: part of the milestone record every reader sees.
+    planChangedReason: everyone,
     daysWaiting: everyone,
     lastName: ownLaOnly,
     dateOfBirth: ownLaOnly,

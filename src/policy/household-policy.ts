@@ -5,7 +5,7 @@ import { householdsLinkedToOwnChildren, ownAgency } from './row-scopes';
 export type HouseholdField =
   | 'id' | 'agency' | 'reference' | 'stage' | 'enquiryOn' | 'stage1StartedOn' | 'stage1EndedOn' | 'stage2StartedOn'
   | 'stage2EndedOn' | 'applicationOn' | 'approvedOn' | 'matchedOn' | 'placedOn' | 'adoptionOrderOn' | 'leftOn'
-  | 'leftReason' | 'householdType' | 'numberOfAdopters' | 'ethnicity' | 'religion' | 'languages' | 'childrenInHome'
+  | 'leftReason' | 'leftReasonCode' | 'householdType' | 'numberOfAdopters' | 'ethnicity' | 'religion' | 'languages' | 'childrenInHome'
   | 'approvedFor' | 'needsCapacity' | 'socialWorker' | 'livesIn' | 'adopters' | 'daysWaiting'
   | 'address' | 'postcode' | 'sexualOrientation' | 'healthNotes';
 
@@ -39,6 +39,7 @@ export const householdPolicy: EntityPolicy<HouseholdField> = {
     adoptionOrderOn: (a) => `${a}.adoption_order_on`,
     leftOn: (a) => `${a}.left_on`,
     leftReason: (a) => `${a}.left_reason`,
+    leftReasonCode: (a) => `${a}.left_reason_code`,
     householdType: (a) => `${a}.household_type`,
     numberOfAdopters: (a) => `(SELECT count(*)::int FROM adopter ad WHERE ad.household_id = ${a}.id)`,
     ethnicity: (a) => `${a}.ethnicity`,
@@ -62,7 +63,7 @@ export const householdPolicy: EntityPolicy<HouseholdField> = {
     id: allReaders, agency: allReaders, reference: allReaders, stage: allReaders,
     enquiryOn: allReaders, stage1StartedOn: allReaders, stage1EndedOn: allReaders, stage2StartedOn: allReaders,
     stage2EndedOn: allReaders, applicationOn: allReaders, approvedOn: allReaders, matchedOn: allReaders,
-    placedOn: allReaders, adoptionOrderOn: allReaders, leftOn: allReaders, leftReason: allReaders, daysWaiting: allReaders,
+    placedOn: allReaders, adoptionOrderOn: allReaders, leftOn: allReaders, leftReason: allReaders, leftReasonCode: allReaders, daysWaiting: allReaders,
     householdType: allReaders, numberOfAdopters: allReaders, ethnicity: allReaders, religion: allReaders,
     languages: allReaders, childrenInHome: allReaders, approvedFor: allReaders, needsCapacity: allReaders,
     socialWorker: allReaders, adopters: allReaders,

@@ -1,7 +1,8 @@
-// POST /import/ssda903/:authority — where `hub import 903` sends a return, batch by batch. Integration tokens
-// only, for their own authority; the body is the extract's children for one collection year.
+// POST /import/ssda903/:authority — where `hub import 903` sends a return, batch by batch. The write gate decides
+// (an LA's integration token, for its own LA only); the body is the extract's children for one collection year.
 import express, { Express, Request, Response } from 'express';
 import { AuthenticationError, authenticate } from '../auth/verify-token';
+import { writeRefusal } from '../policy/write-policy';
 import { storeExtractChildren } from '../sync/child-store';
 import { HubDeps } from './hub-deps';
 import { logServerError } from './server-log';
@@ -34,8 +35,8 @@ export function mountSsda903Import(app: Express, deps: HubDeps): void {
 async function handle(req: Request, res: Response, deps: HubDeps, fail: Fail): Promise<void> {
   const viewer = await authenticate(req.headers.authorization, deps.key, deps.authorities);
   const authority = String(req.params.authority);
-  if (!viewer.roles.includes('integration')) { fail(403, 'FORBIDDEN', 'Only integration tokens may import.'); return; }
-  if (viewer.org !== authority) { fail(403, 'FORBIDDEN', 'A token may import only for its own authority.'); return; }
+  const refusal = writeRefusal(viewer, 'Child', authority);
+  if (refusal) { fail(403, 'FORBIDDEN', refusal); return; }
   const body = (req.body ?? {}) as { collectionYear?: unknown; children?: unknown };
   const year = body.collectionYear;
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 1990 || year > 2100) {

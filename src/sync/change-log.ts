@@ -39,10 +39,5 @@ export async function recordDeletes(tx: Sql, entity: ChangeEntity, owner: string
   [owner, entity, removed.map((r) => r.id), removed.map((r) => r.sourceId)]);
 }
 
-/**
- * Takes, up front, the per-authority lock the change_log trigger takes anyway. A sync batch merges partial records
- * with the stored rows it reads, so two concurrent batches of one authority must not interleave (lost update).
- */
-export async function lockOwner(tx: Sql, owner: string): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('change_log'), hashtext($1))`, [owner]);
-}
+/** The per-authority write lock lives in owner-lock.ts; kept here for callers that import it from the feed. */
+export { lockOwner } from './owner-lock';

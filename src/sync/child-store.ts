@@ -3,6 +3,7 @@
 // and any sync path that carries episodes.
 import type { Database, Sql } from '../db/sql';
 import { refreshMilestones, recordChildChanges } from './milestone-refresh';
+import { lockOwner } from './owner-lock';
 import type { ExtractChild } from './ssda903/extract';
 import { validateExtractChildren, type RecordRejection } from './ssda903/extract-validation';
 import { childIdsBySource, upsertAd1, upsertChildHeaders, upsertDecisions, upsertEpisodes } from './ssda903-upserts';
@@ -42,6 +43,9 @@ export async function storeExtractChildren(db: Database, authority: string, sour
 
 /** Stores already-validated children inside the caller's transaction; returns the ids of the changed ones. */
 export async function storeBatch(tx: Sql, authority: string, sourceYear: number, children: readonly ExtractChild[]): Promise<string[]> {
+  // The milestone refresh reads what syncChildren sent (sent_milestones) and the stored episodes, then writes the
+  // result: the LA's write lock first, so a concurrent writer of this LA cannot change them in between.
+  await lockOwner(tx, authority);
   const headerChanged = await upsertChildHeaders(tx, authority, sourceYear, children);
   const rowsChanged = new Set([
     ...(await upsertEpisodes(tx, authority, sourceYear, children)),

@@ -121,7 +121,7 @@ describe.each(DEMO_DAYS)('the demo records generated for %s are consistent', (to
        GROUP BY 1, 2 ORDER BY 1, 2`);
     const adopted = await count(`SELECT count(*)::int AS n FROM child WHERE stage = 'ADOPTED'`);
     expect(rows).toEqual([
-      { status: 'ADOPTED', stage: 'ADOPTION_ORDER', n: adopted },
+      { status: 'ADOPTION_ORDER', stage: 'ADOPTION_ORDER', n: adopted },
       { status: 'LINKED', stage: 'APPROVED', n: 10 },
       { status: 'MATCHED', stage: 'MATCHED', n: 12 },
       { status: 'PLACED', stage: 'PLACED', n: 18 },

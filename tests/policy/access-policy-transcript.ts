@@ -23,6 +23,8 @@ export const CHILD_FIELD_TABLE: { fields: string[]; social_worker: Cell; family_
       // movedInOn are milestones too (domain.md: fostering-for-adoption placement; the move-in the A10 measure uses).
       'enteredCareOn', 'decisionOn', 'placementOrderOn', 'fosteringForAdoptionOn', 'matchedOn', 'placedOn', 'movedInOn',
       'adoptionOrderOn', 'planChangedOn',
+      // The 903's coded reason for planChangedOn (RD1-RD4), read with its date (issue 11).
+      'planChangedReason',
       'daysWaiting'],
     social_worker: '✓', family_finder: '✓', raa_manager: '✓',
   },
@@ -56,7 +58,8 @@ export const HOUSEHOLD_FIELD_TABLE: { fields: string[]; family_finder: Cell; raa
     // Not named in the table; read as follows (docs/interface.md lists them as household fields):
     // leftReason goes with the stage ("WITHDRAWN (left the process: date and reason)", domain.md); daysWaiting is
     // derived from the stage dates; livesIn is the authority code of the area, not the address or postcode.
-    fields: ['leftReason', 'daysWaiting', 'livesIn'],
+    // leftReasonCode is leftReason coded for the ASGLB return (issue 11), so it follows leftReason.
+    fields: ['leftReason', 'leftReasonCode', 'daysWaiting', 'livesIn'],
     family_finder: '✓', raa_manager: '✓', social_worker: '✓',
   },
   {
@@ -70,6 +73,11 @@ export const HOUSEHOLD_FIELD_TABLE: { fields: string[]; family_finder: Cell; raa
 export const ADOPTER_FIELD_TABLE: { fields: string[]; family_finder: Cell; raa_manager: Cell; social_worker: Cell }[] = [
   // "adopters' first names" ✓ everywhere; sex is the household type's make-up (903 SEX_ADOPTR), also ✓.
   { fields: ['firstName', 'sex'], family_finder: '✓', raa_manager: '✓', social_worker: '✓' },
+  // Each adopter's ethnicity: the household's "ethnicity" cell, per adopter (issue 11: per-adopter ethnicity).
+  { fields: ['ethnicity'], family_finder: '✓', raa_manager: '✓', social_worker: '✓' },
+  // Each adopter's disability: health information, read as the "health notes" cell is for a linked social worker (✗),
+  // and as the surname/DOB row for RAA staff (issue 11: per-adopter disability, ASGLB adopter tab).
+  { fields: ['disability'], family_finder: '✓', raa_manager: '✓', social_worker: '✗' },
   // "adopters' surnames and dates of birth | ✓ | ✓ | ✗"
   { fields: ['lastName', 'dateOfBirth'], family_finder: '✓', raa_manager: '✓', social_worker: '✗' },
 ];

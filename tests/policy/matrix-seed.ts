@@ -56,6 +56,7 @@ async function seedChild(sql: Sql, n: number, authority: string, stage: string |
     social_worker: `Worker ${tag}`, stage, sibling_group_id: groupId, entered_care_on: '2021-01-10', decision_on: '2021-05-01',
     placement_order_on: '2021-09-01', fostering_for_adoption_on: '2021-09-15', matched_on: '2022-02-01', placed_on: '2022-03-01',
     moved_in_on: '2022-03-02', adoption_order_on: '2022-11-01', plan_changed_on: '2022-12-01',
+    plan_changed_reason: 'RD3',
   };
   const id = await makeChild(sql, { authority, ...v });
   const expected: Record<string, unknown> = {
@@ -65,7 +66,7 @@ async function seedChild(sql: Sql, n: number, authority: string, stage: string |
     siblingGroup: { id: groupId }, socialWorker: v.social_worker, enteredCareOn: v.entered_care_on, decisionOn: v.decision_on,
     placementOrderOn: v.placement_order_on, fosteringForAdoptionOn: v.fostering_for_adoption_on, matchedOn: v.matched_on,
     placedOn: v.placed_on, movedInOn: v.moved_in_on, adoptionOrderOn: v.adoption_order_on, planChangedOn: v.plan_changed_on,
-    daysWaiting: 387, // matched_on - entered_care_on
+    planChangedReason: 'RD3', daysWaiting: 387, // matched_on - entered_care_on
   };
   const secrets = {
     firstName: v.first_name, lastName: v.last_name, dateOfBirth: dob, expectedDateOfBirth: due, upn: v.upn, nhsNumber: v.nhs_number,
@@ -96,20 +97,21 @@ async function seedHousehold(sql: Sql, n: number, agency: string, label: string)
     languages: ['English', 'Polish'], children_in_home: 1, social_worker: `HWorker ${tag}`, lives_in: agency === 'ALE' ? 'HAV' : 'KEN',
     enquiry_on: '2022-01-03', stage1_started_on: '2022-02-01', stage1_ended_on: '2022-04-01', stage2_started_on: '2022-04-02',
     stage2_ended_on: '2022-08-01', application_on: '2022-03-15', approved_on: '2022-09-01', matched_on: '2023-02-01',
-    placed_on: '2023-03-01', adoption_order_on: '2023-10-01', left_on: '2023-11-01', left_reason: `Reason ${tag}`,
+    placed_on: '2023-03-01', adoption_order_on: '2023-10-01', left_on: '2023-11-01', left_reason: `Reason ${tag}`, left_reason_code: 'WITHDREW',
     approved_min_age_months: 6, approved_max_age_months: 48, age_tolerance_months: 3, approved_max_children: 2,
     approved_siblings: true, early_permanence: true, needs_capacity: JSON.stringify({ FASD: 'MEDIUM', GDD: 'LOW' }),
     sexual_orientation: `Orientation-${tag}`, address: `${n} Secretaddress Road`, postcode: `HP${tag} 1AA`, health_notes: `Healthnote-${tag}`,
   };
   const id = await makeHousehold(sql, { agency, ...v });
-  const adopter = { firstName: `Adoptfirst${tag}`, lastName: `Adoptsurname${tag}`, dateOfBirth: `1984-0${(n % 9) + 1}-1${n % 9}`, sex: 'FEMALE' };
-  await sql.query(`UPDATE adopter SET first_name = $2, last_name = $3, date_of_birth = $4 WHERE household_id = $1`,
-    [id, adopter.firstName, adopter.lastName, adopter.dateOfBirth]);
+  const adopter = { firstName: `Adoptfirst${tag}`, lastName: `Adoptsurname${tag}`, dateOfBirth: `1984-0${(n % 9) + 1}-1${n % 9}`, sex: 'FEMALE',
+    ethnicity: 'WIRI', disability: `Disability-${tag}` };
+  await sql.query(`UPDATE adopter SET first_name = $2, last_name = $3, date_of_birth = $4, ethnicity = $5, disability = $6 WHERE household_id = $1`,
+    [id, adopter.firstName, adopter.lastName, adopter.dateOfBirth, adopter.ethnicity, adopter.disability]);
   const expected: Record<string, unknown> = {
     id, agency, reference: v.reference, stage: v.stage, enquiryOn: v.enquiry_on, stage1StartedOn: v.stage1_started_on,
     stage1EndedOn: v.stage1_ended_on, stage2StartedOn: v.stage2_started_on, stage2EndedOn: v.stage2_ended_on,
     applicationOn: v.application_on, approvedOn: v.approved_on, matchedOn: v.matched_on, placedOn: v.placed_on,
-    adoptionOrderOn: v.adoption_order_on, leftOn: v.left_on, leftReason: v.left_reason, householdType: v.household_type,
+    adoptionOrderOn: v.adoption_order_on, leftOn: v.left_on, leftReason: v.left_reason, leftReasonCode: 'WITHDREW', householdType: v.household_type,
     numberOfAdopters: 1, ethnicity: v.ethnicity, religion: v.religion, languages: v.languages, childrenInHome: 1,
     approvedFor: { minAgeMonths: 6, maxAgeMonths: 48, ageToleranceMonths: 3, maxChildren: 2, siblingGroups: true, earlyPermanence: true },
     needsCapacity: [{ need: 'FASD', level: 'MEDIUM' }, { need: 'GDD', level: 'LOW' }], socialWorker: v.social_worker,
@@ -119,6 +121,7 @@ async function seedHousehold(sql: Sql, n: number, agency: string, label: string)
   const secrets = {
     reference: v.reference, address: v.address, postcode: v.postcode, sexualOrientation: v.sexual_orientation,
     healthNotes: v.health_notes, adopterLastName: adopter.lastName, adopterDateOfBirth: adopter.dateOfBirth, adopterFirstName: adopter.firstName,
+    adopterDisability: adopter.disability,
   };
   return { label, agency, linkedAuthorities: [], id, expected, adopter, secrets };
 }

@@ -48,16 +48,16 @@ describe('hub import adopters', () => {
     expect(report.rejections.map((r: any) => [r.row, r.adopterId, r.column])).toEqual([
       [8, 'ALE-A006', 'DOB'], [9, 'ALE-A007', 'Ethnicity'], [11, 'ALE-A009', 'approvedOn']]);
 
-    const rows = await hub.t.db.query(`SELECT h.reference, h.stage, h.ethnicity, h.approved_on::text AS approved, h.left_reason,
+    const rows = await hub.t.db.query(`SELECT h.reference, h.stage, h.ethnicity, h.approved_on::text AS approved, h.left_reason, h.left_reason_code,
         (SELECT count(*)::int FROM adopter a WHERE a.household_id = h.id) AS adopters
       FROM adopter_household h WHERE agency = 'ALE' ORDER BY reference`);
     expect(rows).toEqual([
-      { reference: 'ALE-A001', stage: 'APPROVED', ethnicity: 'WBRI', approved: '2023-10-01', left_reason: null, adopters: 2 },
-      { reference: 'ALE-A002', stage: 'STAGE_ONE', ethnicity: 'BAFR', approved: null, left_reason: null, adopters: 1 },
-      { reference: 'ALE-A003', stage: 'PLACED', ethnicity: 'AIND', approved: '2023-02-15', left_reason: null, adopters: 1 },
-      { reference: 'ALE-A004', stage: 'ADOPTION_ORDER', ethnicity: 'MWBC', approved: '2021-10-12', left_reason: null, adopters: 1 },
-      { reference: 'ALE-A005', stage: 'WITHDRAWN', ethnicity: 'WOTH', approved: null, left_reason: 'Changed circumstances', adopters: 1 },
-      { reference: 'ALE-A008', stage: 'STAGE_ONE', ethnicity: 'WBRI', approved: null, left_reason: null, adopters: 1 },
+      { reference: 'ALE-A001', stage: 'APPROVED', ethnicity: 'WBRI', approved: '2023-10-01', left_reason: null, left_reason_code: null, adopters: 2 },
+      { reference: 'ALE-A002', stage: 'STAGE_ONE', ethnicity: 'BAFR', approved: null, left_reason: null, left_reason_code: null, adopters: 1 },
+      { reference: 'ALE-A003', stage: 'PLACED', ethnicity: 'AIND', approved: '2023-02-15', left_reason: null, left_reason_code: null, adopters: 1 },
+      { reference: 'ALE-A004', stage: 'ADOPTION_ORDER', ethnicity: 'MWBC', approved: '2021-10-12', left_reason: null, left_reason_code: null, adopters: 1 },
+      { reference: 'ALE-A005', stage: 'WITHDRAWN', ethnicity: 'WOTH', approved: null, left_reason: 'Changed circumstances', left_reason_code: 'OTHER', adopters: 1 },
+      { reference: 'ALE-A008', stage: 'STAGE_ONE', ethnicity: 'WBRI', approved: null, left_reason: null, left_reason_code: null, adopters: 1 },
     ]);
     const feed = await feedRows(hub, 'ALE');
     expect(feed).toHaveLength(6);

@@ -74,6 +74,22 @@ describe('syncAdopterHouseholds', () => {
       { position: 2, first_name: 'Bob', last_name: 'Adopter', dob: '1984-07-09', disability: null }]);
   });
 
+  it('stores a coded leaving reason beside the words, reads it back, and rejects a reason outside the ASGLB list', async () => {
+    const r = await syncH([
+      household('HLEFT1', { leftOn: '2024-02-01', leftReasonCode: 'approval_rescinded', leftReason: 'Panel rescinded approval' }),
+      household('HLEFT2', { leftOn: '2024-02-01', leftReasonCode: 'MOVED_AWAY' }),
+    ]);
+    expect(r.body.data.syncAdopterHouseholds.rejected).toEqual([{ index: 1, sourceId: 'HLEFT2', field: 'leftReasonCode',
+      reason: 'leftReasonCode "MOVED_AWAY" is not a leaving reason (WITHDREW, ON_HOLD, APPLICATION_REFUSED, APPROVAL_RESCINDED or OTHER)' }]);
+    const stored = await storedHousehold('HLEFT1');
+    expect([stored.stage, stored.left_reason_code, stored.left_reason]).toEqual(['WITHDRAWN', 'APPROVAL_RESCINDED', 'Panel rescinded approval']);
+    const read = await hub.gql(hub.token('raa_manager', 'ALE'), `query($f: AdopterHouseholdFilter) { adopterHouseholds(filter: $f) {
+      edges { node { leftReasonCode leftReason adopters { sex ethnicity disability } } } } }`, { f: { references: ['HLEFT1'] } });
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data.adopterHouseholds.edges[0].node).toEqual({ leftReasonCode: 'APPROVAL_RESCINDED', leftReason: 'Panel rescinded approval',
+      adopters: [{ sex: 'FEMALE', ethnicity: null, disability: null }, { sex: 'MALE', ethnicity: null, disability: null }] });
+  });
+
   it('rejects bad records with index, reference, field and reason; good ones land', async () => {
     const r = await syncH([
       household('HV-OK'),

@@ -4,6 +4,7 @@
 import express, { ErrorRequestHandler, Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import { AuthenticationError, authenticate } from '../../auth/verify-token';
 import type { Viewer } from '../../auth/viewer';
+import { writeRefusal } from '../../policy/write-policy';
 import { ingestBatch } from '../../sync/dfe-csc/csc-batch';
 import { HubDeps } from '../hub-deps';
 import { logServerError } from '../server-log';
@@ -48,8 +49,8 @@ async function checkAccess(req: Req, res: Response, next: NextFunction, deps: Hu
   const raw = String(req.params.la_number);
   const authority = /^\d{1,4}$/.test(raw) ? await deps.authorities.byLaNumber(Number(raw)) : undefined;
   if (!authority) { fail(res, 404, `No authority with LA number ${raw.slice(0, 12)} is registered on this hub.`); return; }
-  if (!viewer.roles.includes('integration')) { fail(res, 403, 'Only integration tokens may send children\'s social care data.'); return; }
-  if (viewer.org !== authority.code) { fail(res, 403, `This token may send data only for its own authority (${viewer.org}).`); return; }
+  const refusal = writeRefusal(viewer, 'Child', authority.code);
+  if (refusal) { fail(res, 403, refusal); return; }
   req.csc = { viewer, authority: authority.code, laNumber: authority.laNumber! };
   next();
 }

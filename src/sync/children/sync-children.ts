@@ -1,6 +1,6 @@
 // syncChildren: one LA's batch of child records, validated record by record, written in one transaction.
 import type { Database, Sql } from '../../db/sql';
-import { lockOwner } from '../change-log';
+import { lockOwner } from '../owner-lock';
 import { eraseChildren } from '../erasure';
 import { checkBatchSize, type SyncResult } from '../sync-batch';
 import { upsertChildProfiles } from './child-profile-store';
@@ -9,7 +9,7 @@ import { validateChildRecords, type ChildRecord, type ValidChild } from './child
 /**
  * Stores an LA's child records: bad records are rejected with their index, field and reason, the good ones land
  * together (all or nothing), deletions erase. Re-sending the same batch changes nothing. The caller has already
- * checked the token may write `authority` (sync-target.ts).
+ * checked the token may write `authority` (src/policy/write-policy.ts).
  */
 export async function syncChildren(db: Database, authority: string, records: readonly ChildRecord[]): Promise<SyncResult> {
   checkBatchSize(records);

@@ -3,6 +3,7 @@
 // of a refused batch that the answer does not name as "record valid but batch failed", i.e. not stored.
 import type { Database, Sql } from '../../db/sql';
 import { eraseChildren } from '../erasure';
+import { lockOwner } from '../owner-lock';
 import { recordChildChanges, refreshMilestones } from '../milestone-refresh';
 import { bodyItems, laCodeMatches } from './batch-body';
 import type { ChildState } from './child-state';
@@ -41,8 +42,9 @@ export async function ingestBatch(db: Database, authority: string, laNumber: num
 }
 
 async function writeBatch(tx: Sql, authority: string, records: readonly CscRecord[]): Promise<BatchOutcome> {
-  // One batch at a time per LA: two batches creating the same new child must not race.
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('dfe-csc'), hashtext($1))`, [authority]);
+  // The LA's one write lock, before reading: the batch writes back every column it read, so neither another batch
+  // nor a concurrent syncChildren or 903 import of this LA may change the child in between (owner-lock.ts).
+  await lockOwner(tx, authority);
   const states = await loadChildStates(tx, authority, [...new Set(records.map((r) => r.sourceId))]);
   const problems: string[] = [];
   const ids = records.map((r, i) => {

@@ -1,6 +1,7 @@
 // An adopter household record as an RAA's integration script (or `hub import adopters`) sends it, and its
 // validation. A field left out keeps the stored value; a field sent as null clears it.
 import { ETHNICITY_CODES } from '../../domain/codes';
+import { HOUSEHOLD_LEFT_REASONS } from '../../domain/links';
 import { ADOPTER_STAGES, NEED_LEVELS, SEXES } from '../../domain/stages';
 import {
   checkDate, checkInt, checkOneOf, checkOrder, checkPostcode, checkSourceId, checkText, FieldProblem, validateEach,
@@ -33,6 +34,7 @@ export type HouseholdRecord = Partial<Record<HouseholdDateKey, string | null>> &
   reference: string;
   stage?: string | null;
   leftReason?: string | null;
+  leftReasonCode?: string | null;
   householdType?: string | null;
   ethnicity?: string | null;
   religion?: string | null;
@@ -112,6 +114,7 @@ export function checkHousehold(r: HouseholdRecord, authorities: ReadonlySet<stri
   const v: Record<string, unknown> = {
     stage: checkOneOf('stage', r.stage ?? undefined, ADOPTER_STAGES, 'an adopter stage'),
     leftReason: checkText('leftReason', r.leftReason, 500),
+    leftReasonCode: checkOneOf('leftReasonCode', r.leftReasonCode?.trim().toUpperCase() ?? r.leftReasonCode, HOUSEHOLD_LEFT_REASONS, 'a leaving reason (WITHDREW, ON_HOLD, APPLICATION_REFUSED, APPROVAL_RESCINDED or OTHER)'),
     householdType: checkText('householdType', r.householdType, 100),
     ethnicity: ethnicityOf('ethnicity', r.ethnicity),
     religion: checkText('religion', r.religion, 100),

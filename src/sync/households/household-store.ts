@@ -15,7 +15,7 @@ export const HOUSEHOLD_SPEC: MergeSpec = {
   ...BASE,
   columns: [
     ...HOUSEHOLD_DATES.map(([key, column]) => col(key, column, 'date')),
-    col('leftReason', 'left_reason'), col('householdType', 'household_type'), col('ethnicity', 'ethnicity'),
+    col('leftReason', 'left_reason'), col('leftReasonCode', 'left_reason_code'), col('householdType', 'household_type'), col('ethnicity', 'ethnicity'),
     col('religion', 'religion'),
     col('languages', 'languages', 'text[]', { input: 'ARRAY(SELECT jsonb_array_elements_text(u.languages_json))', fallback: `'{}'::text[]` }),
     col('childrenInHome', 'children_in_home', 'int', { fallback: '0' }),

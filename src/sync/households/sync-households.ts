@@ -1,6 +1,6 @@
 // syncAdopterHouseholds: one RAA's batch of household records, validated record by record, written in one transaction.
 import type { Database, Sql } from '../../db/sql';
-import { lockOwner } from '../change-log';
+import { lockOwner } from '../owner-lock';
 import { eraseHouseholds } from '../erasure';
 import { authorityCodes } from '../known-authorities';
 import { checkBatchSize, type SyncResult } from '../sync-batch';
@@ -10,7 +10,7 @@ import { upsertHouseholds } from './household-store';
 /**
  * Stores an RAA's household records: bad records are rejected with their index, field and reason, the good ones
  * land together (all or nothing), deletions erase. Re-sending the same batch changes nothing. The caller has
- * already checked the token may write `agency` (sync-target.ts).
+ * already checked the token may write `agency` (src/policy/write-policy.ts).
  */
 export async function syncAdopterHouseholds(db: Database, agency: string, records: readonly HouseholdRecord[]): Promise<SyncResult> {
   checkBatchSize(records);

@@ -1,6 +1,7 @@
 // syncSupportCases: one RAA's batch of adoption support cases, validated record by record, written in one transaction.
 import type { Database, Sql } from '../../db/sql';
-import { lockOwner, recordUpserts } from '../change-log';
+import { recordUpserts } from '../change-log';
+import { lockOwner } from '../owner-lock';
 import { eraseSupportCases } from '../erasure';
 import { authorityCodes } from '../known-authorities';
 import { mergeUpsert, type MergeSpec } from '../merge-upsert';
