@@ -27,7 +27,7 @@ function secure(res: Response): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 }
 
-/** Mounts the page, its assets, chart.js, and (outside production) the demo people and demo tokens. */
+/** Mounts the page, the audit page, their assets, chart.js, and (outside production) the demo people and demo tokens. */
 export function mountDashboard(app: Express, deps: HubDeps): void {
   const sendPage = (_req: Request, res: Response): void => {
     secure(res);
@@ -36,6 +36,12 @@ export function mountDashboard(app: Express, deps: HubDeps): void {
   };
   app.get('/dashboard', sendPage);
   app.get('/dashboard/', sendPage);
+  // The audit trail's page (accessLog); the policy decides what it shows, the page only asks.
+  app.get('/dashboard/audit', (_req: Request, res: Response): void => {
+    secure(res);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(path.join(PAGE_DIR, 'audit.html'));
+  });
   app.get('/dashboard/vendor/chart.umd.js', (_req, res) => {
     secure(res);
     if (!fs.existsSync(CHART_JS)) { res.status(404).type('text/plain').send('chart.js is not installed'); return; }
