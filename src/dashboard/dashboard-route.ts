@@ -66,10 +66,12 @@ function mountDemoEndpoints(app: Express, deps: HubDeps): void {
     const person = DEMO_PEOPLE.find((p) => p.role === role && (req.query.org === undefined || p.org === req.query.org));
     const org = String(req.query.org ?? person?.org ?? '');
     if (!(await deps.authorities.get(org))) { res.status(400).json({ error: 'org must be a known authority code' }); return; }
-    if (!deps.key.signingSecret) { res.status(404).json({ error: 'this hub cannot mint tokens' }); return; }
+    // Signed with the development key only, never the operator's JWT_SECRET, so a demo token opens nothing real.
+    const demoKey = deps.key.demoKey;
+    if (!demoKey) { res.status(404).json({ error: 'this hub cannot mint demo tokens' }); return; }
     const sub = person?.sub ?? `${role}.${org.toLowerCase()}.demo`;
     const name = person?.name ?? `Demo ${role} (${org})`;
-    const token = mintToken({ sub, org, roles: [role], name }, deps.key.signingSecret,
+    const token = mintToken({ sub, org, roles: [role], name }, demoKey,
       { issuer: deps.key.issuer, audience: deps.key.audience, ttl: DEMO_TOKEN_TTL });
     res.json({ token, role, org, name });
   });
