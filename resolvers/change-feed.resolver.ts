@@ -14,6 +14,12 @@ export class ChangeFeedResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 1,000 (default 100)' }) first?: number,
   ): Promise<ChangeConnection> {
     const page = await changesPage(ctx.sql, ctx.viewer, authority, { first, after });
+    // A child's id is child-level data: every one served is on the record, like any other read.
+    for (const r of page.rows) {
+      if (r.entity !== 'Child') continue;
+      ctx.audit.record(r.id, r.authority, 'id', false);
+      if (r.sourceId !== null) ctx.audit.record(r.id, r.authority, 'sourceId', false);
+    }
     const nodes = page.rows.map((r) => ({ entity: r.entity, id: r.id, sourceId: r.sourceId, operation: r.operation, at: new Date(r.at).toISOString() }));
     return {
       nodes,

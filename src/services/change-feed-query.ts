@@ -1,18 +1,22 @@
 // The change feed (`changes`): an authority's upserts and deletions in the order they committed, keyset-paginated
-// on the entry's sequence number. Who may read which feed is decided here, before anything is read.
+// on the entry's sequence number. Who may read which entries is src/policy/change-feed-policy.ts.
 import type { Viewer } from '../auth/viewer';
 import type { Sql } from '../db/sql';
-import { childPolicy } from '../policy/child-policy';
-import { rowScope } from '../policy/enforce';
-import { badInput, forbidden } from '../policy/errors';
+import { feedEntryScope, feedScope, feedSourceIdSql } from '../policy/change-feed-policy';
+import { badInput } from '../policy/errors';
 import { SqlParams } from '../policy/sql-params';
+
+export { feedScope } from '../policy/change-feed-policy';
 
 /** One feed entry as served. */
 export interface ChangeRow {
   seq: string;
   entity: string;
   id: string;
-  sourceId: string;
+  /** The owner's own id; null on a deletion served to an RAA (the hub's id only). */
+  sourceId: string | null;
+  /** The authority whose feed holds the entry (the record's owner). */
+  authority: string;
   operation: 'UPSERT' | 'DELETE';
   at: Date;
 }
@@ -21,17 +25,6 @@ export interface ChangeRow {
 export const MAX_CHANGES_PAGE = 1000;
 /** Page size when `first` is not given. */
 export const DEFAULT_CHANGES_PAGE = 100;
-
-/**
- * Which part of `authority`'s feed the viewer reads: its own organisation's whole feed, or (an RAA client) a
- * member LA's child entries limited to children now in the RAA's family-finding scope, plus that LA's deletions.
- * Anything else is FORBIDDEN.
- */
-export function feedScope(viewer: Viewer, authority: string): 'OWN' | 'MEMBER_LA' {
-  if (authority === viewer.org) return 'OWN';
-  if (viewer.orgKind === 'REGIONAL_ADOPTION_AGENCY' && viewer.raaMembers.includes(authority)) return 'MEMBER_LA';
-  throw forbidden(`You may read the change feed of ${viewer.org}${viewer.orgKind === 'REGIONAL_ADOPTION_AGENCY' ? ' and its member LAs' : ''} only.`);
-}
 
 /** A cursor is the entry's sequence number, zero-padded so it grows both as a number and as text. */
 export function changeCursor(seq: string | number): string {
@@ -60,12 +53,11 @@ export async function changesPage(sql: Sql, viewer: Viewer, authority: string, a
   const p = new SqlParams();
   const where = [`cl.authority = ${p.add(authority)}`];
   if (after !== null) where.push(`cl.seq > ${p.add(after)}::bigint`);
-  if (scope === 'MEMBER_LA') {
-    where.push(`cl.entity = 'Child' AND (cl.operation = 'DELETE'
-      OR EXISTS (SELECT 1 FROM child c WHERE c.id = cl.entity_id AND ${rowScope(childPolicy, viewer, p, 'c')}))`);
-  }
+  const entries = feedEntryScope(scope, viewer, p);
+  if (entries) where.push(entries);
   const rows = await sql.query<ChangeRow>(`
-    SELECT cl.seq::text AS seq, cl.entity, cl.entity_id AS id, cl.source_id AS "sourceId", cl.operation, cl.at
+    SELECT cl.seq::text AS seq, cl.entity, cl.entity_id AS id, ${feedSourceIdSql(scope)} AS "sourceId", cl.authority,
+      cl.operation, cl.at
     FROM change_log cl WHERE ${where.join(' AND ')}
     ORDER BY cl.seq LIMIT ${p.add(first + 1)}`, p.values);
   const page = rows.slice(0, first);
