@@ -8,7 +8,8 @@ import { AdoptionLinks1763807000000 } from './1763807000000-adoption-links';
 import { ChildOwnerIsLa1763808400000 } from './1763808400000-child-owner-is-la';
 import { AuthorityChangeNotify1763808500000 } from './1763808500000-authority-change-notify';
 import { RateLimitBucket1763808600000 } from './1763808600000-rate-limit-bucket';
-import { ChangeLogChildStage1763808700000 } from './1763808700000-change-log-child-stage';
+import { AccessRead1763810000000 } from './1763810000000-access-read';
+import { ChangeLogChildStage1763810100000 } from './1763810100000-change-log-child-stage';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -22,5 +23,6 @@ export const migrations = [
   ChildOwnerIsLa1763808400000,
   AuthorityChangeNotify1763808500000,
   RateLimitBucket1763808600000,
-  ChangeLogChildStage1763808700000,
+  AccessRead1763810000000,
+  ChangeLogChildStage1763810100000,
 ];

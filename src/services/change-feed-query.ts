@@ -45,8 +45,18 @@ function checkFirst(first: number | null | undefined): number {
   return first;
 }
 
-/** One page of the feed after `after` (exclusive), oldest first. One statement. */
-export async function changesPage(sql: Sql, viewer: Viewer, authority: string, args: { first?: number | null; after?: string | null }) {
+/** Who asked, for the access-log entry the read writes. */
+export interface FeedAudit {
+  requestId: string;
+  operationName: string | null;
+}
+
+/**
+ * One page of the feed after `after` (exclusive), oldest first. One statement, audit included: a child's id is
+ * child-level data, so a data-modifying CTE records every child the page serves (one access-log entry per child:
+ * `id`, and `sourceId` where it was served), and the page and its entries commit together or not at all.
+ */
+export async function changesPage(sql: Sql, viewer: Viewer, authority: string, args: { first?: number | null; after?: string | null }, audit: FeedAudit) {
   const scope = feedScope(viewer, authority);
   const first = checkFirst(args.first);
   const after = parseAfter(args.after);
@@ -55,11 +65,22 @@ export async function changesPage(sql: Sql, viewer: Viewer, authority: string, a
   if (after !== null) where.push(`cl.seq > ${p.add(after)}::bigint`);
   const entries = feedEntryScope(scope, viewer, p);
   if (entries) where.push(entries);
+  const limit = p.add(first + 1);
+  const served = p.add(first);
   const rows = await sql.query<ChangeRow>(`
-    SELECT cl.seq::text AS seq, cl.entity, cl.entity_id AS id, ${feedSourceIdSql(scope)} AS "sourceId", cl.authority,
-      cl.operation, cl.at
-    FROM change_log cl WHERE ${where.join(' AND ')}
-    ORDER BY cl.seq LIMIT ${p.add(first + 1)}`, p.values);
+    WITH page AS (
+      SELECT cl.seq, cl.entity, cl.entity_id AS id, ${feedSourceIdSql(scope)} AS source_id, cl.authority, cl.operation, cl.at
+      FROM change_log cl WHERE ${where.join(' AND ')}
+      ORDER BY cl.seq LIMIT ${limit}
+    ), audit AS (
+      INSERT INTO access_read (request_id, viewer_sub, viewer_org, viewer_roles, operation_name, children, owners, fields, refused)
+      SELECT ${p.add(audit.requestId)}, ${p.add(viewer.sub)}, ${p.add(viewer.org)}, ${p.add(viewer.roles)}::text[], ${p.add(audit.operationName)}::text,
+        array_agg(e.id ORDER BY e.id), array_agg(e.authority ORDER BY e.id), array_agg(e.fields ORDER BY e.id), array_agg('' ORDER BY e.id)
+      FROM (SELECT id, authority, CASE WHEN bool_or(source_id IS NOT NULL) THEN 'id,sourceId' ELSE 'id' END AS fields
+            FROM (SELECT * FROM page ORDER BY seq LIMIT ${served}) s WHERE entity = 'Child' GROUP BY id, authority) e
+      HAVING count(*) > 0
+    )
+    SELECT seq::text AS seq, entity, id, source_id AS "sourceId", authority, operation, at FROM page ORDER BY seq`, p.values);
   const page = rows.slice(0, first);
   return {
     rows: page,

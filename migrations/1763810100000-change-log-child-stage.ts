@@ -8,8 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Earlier entries get the stage of the child as it is now where it still exists (deleted ones stay unknown: their
  * deletions are then shown to no RAA, the safe side). The index serves the policy's lookup of a child's entries.
  */
-export class ChangeLogChildStage1763808700000 implements MigrationInterface {
-  name = 'ChangeLogChildStage1763808700000';
+export class ChangeLogChildStage1763810100000 implements MigrationInterface {
+  name = 'ChangeLogChildStage1763810100000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE change_log ADD COLUMN child_stage text`);
