@@ -75,12 +75,12 @@ export async function changesPage(sql: Sql, viewer: Viewer, authority: string, a
     ), audit AS (
       INSERT INTO access_read (request_id, viewer_sub, viewer_org, viewer_roles, operation_name, children, owners, fields, refused)
       SELECT ${p.add(audit.requestId)}, ${p.add(viewer.sub)}, ${p.add(viewer.org)}, ${p.add(viewer.roles)}::text[], ${p.add(audit.operationName)}::text,
-        array_agg(e.id ORDER BY e.id), array_agg(e.authority ORDER BY e.id), array_agg(e.fields ORDER BY e.id), array_agg('' ORDER BY e.id)
+        array_agg(e.id ORDER BY e.id), array_agg(e.authority ORDER BY e.id), array_agg(e.fields ORDER BY e.id), array_agg(''::text ORDER BY e.id)
       FROM (SELECT id, authority, CASE WHEN bool_or(source_id IS NOT NULL) THEN 'id,sourceId' ELSE 'id' END AS fields
             FROM (SELECT * FROM page ORDER BY seq LIMIT ${served}) s WHERE entity = 'Child' GROUP BY id, authority) e
       HAVING count(*) > 0
     )
-    SELECT seq::text AS seq, entity, id, source_id AS "sourceId", authority, operation, at FROM page ORDER BY seq`, p.values);
+    SELECT seq::text AS seq, entity, id, source_id AS "sourceId", authority, operation, at FROM page ORDER BY page.seq`, p.values);
   const page = rows.slice(0, first);
   return {
     rows: page,
