@@ -2,22 +2,27 @@ import { AuthorityEntity } from '../../entities/authority.entity';
 import { mintToken } from '../auth/mint-token';
 import { isRole, ROLES } from '../auth/roles';
 import { resolveVerificationKey } from '../auth/signing-keys';
-import { readEnvironment } from '../config/environment';
+import { parseDuration, readEnvironment } from '../config/environment';
 import { CliCommand, EXIT, optional, required, UsageError } from './cli-command';
 import { withLocalDatabase } from './local-database';
 
-/** The longest --ttl accepted: a token is for a working day (the hub's own limit may be lower). */
-const MAX_TTL_SECONDS = 24 * 3600;
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+/** A duration in the largest whole unit, for messages: 43200 -> "12h". */
+function shortDuration(seconds: number): string {
+  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60]] as const) if (seconds % size === 0) return `${seconds / size}${unit}`;
+  return `${seconds}s`;
+}
 
-/** Seconds in a --ttl such as 3600, 90m or 8h; a UsageError for anything else. */
-export function ttlSeconds(text: string): number {
-  const m = /^(\d+)([smhd]?)$/.exec(text.trim());
-  const seconds = m ? Number(m[1]) * UNIT_SECONDS[m[2] || 's'] : NaN;
-  if (!Number.isSafeInteger(seconds) || seconds <= 0) {
-    throw new UsageError(`--ttl must be a duration such as 3600 (seconds), 90m or 8h (got "${text}")`);
+/** Seconds in a --ttl such as 3600, 90m or 8h, at most the hub's JWT_MAX_LIFETIME; a UsageError for anything else. */
+export function ttlSeconds(text: string, maxLifetimeSeconds: number): number {
+  let seconds: number;
+  try {
+    seconds = parseDuration('--ttl', text);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
   }
-  if (seconds > MAX_TTL_SECONDS) throw new UsageError(`--ttl may be at most 24h (got "${text}")`);
+  if (seconds > maxLifetimeSeconds) {
+    throw new UsageError(`--ttl may be at most ${shortDuration(maxLifetimeSeconds)} (the hub's JWT_MAX_LIFETIME; a longer token would be refused), got "${text}"`);
+  }
   return seconds;
 }
 
@@ -32,11 +37,12 @@ export const tokenCommand: CliCommand = {
     org: { type: 'string', value: 'CODE', required: true, description: 'the registered authority the holder works for' },
     sub: { type: 'string', value: 'ID', description: 'the holder\'s id, recorded in the audit trail', default: 'ROLE.org' },
     name: { type: 'string', value: 'TEXT', description: "the holder's name, shown by the hub" },
-    ttl: { type: 'string', value: 'DURATION', description: 'lifetime: seconds, or a number with s, m, h or d, at most 24h', default: '8h' },
+    ttl: { type: 'string', value: 'DURATION', description: 'lifetime: seconds, or a number with s, m, h or d, at most JWT_MAX_LIFETIME', default: '8h' },
   },
   environment: {
-    JWT_SECRET: 'the HS256 key (development: a random key kept under HUB_DATA_DIR)',
+    JWT_SECRET: 'the HS256 key (development, without it: the development key kept under HUB_DATA_DIR)',
     'JWT_ISSUER, JWT_AUDIENCE': 'written into iss and aud (default: permanence-hub)',
+    JWT_MAX_LIFETIME: 'the longest --ttl accepted, as the hub refuses longer tokens (default: 12h)',
     DATABASE_URL: "the hub's PostgreSQL, where the authority is looked up (default: the embedded one)",
     HUB_DATA_DIR: 'where the embedded PostgreSQL and the development key live (default: .data/)',
   },
@@ -50,9 +56,9 @@ export const tokenCommand: CliCommand = {
     const role = required(o, 'role');
     const org = required(o, 'org').toUpperCase();
     if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got "${role}")`);
-    const ttl = ttlSeconds(optional(o, 'ttl') ?? '8h');
     const key = resolveVerificationKey(readEnvironment());
-    if (!key.signingSecret) throw new UsageError('tokens can be minted only with JWT_SECRET (this hub verifies tokens from JWT_PUBLIC_KEY)');
+    const ttl = ttlSeconds(optional(o, 'ttl') ?? '8h', key.maxLifetimeSeconds);
+    if (!key.signingKey) throw new UsageError('tokens can be minted only with JWT_SECRET (this hub verifies tokens from JWT_PUBLIC_KEY)');
     await withLocalDatabase(async (ds) => {
       const registered = await ds.getRepository(AuthorityEntity).find({ select: { code: true }, order: { code: 'ASC' } });
       if (!registered.some((a) => a.code === org)) {
@@ -64,7 +70,7 @@ export const tokenCommand: CliCommand = {
     });
     const sub = optional(o, 'sub') ?? `${role}.${org}`.toLowerCase();
     const name = optional(o, 'name');
-    const token = mintToken({ sub, org, roles: [role], ...(name ? { name } : {}) }, key.signingSecret,
+    const token = mintToken({ sub, org, roles: [role], ...(name ? { name } : {}) }, key.signingKey,
       { issuer: key.issuer, audience: key.audience, ttl });
     process.stdout.write(`${token}\n`);
     return EXIT.ok;
