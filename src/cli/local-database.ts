@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { readEnvironment } from '../config/environment';
-import { explainDatabaseProblem } from '../config/setting-problems';
+import { explainDatabaseProblem, explainEmbeddedProblem } from '../config/setting-problems';
 import { openDatabase } from '../db/data-source';
 import { resolveDatabase } from '../db/resolve-database';
 
@@ -10,13 +10,17 @@ import { resolveDatabase } from '../db/resolve-database';
  */
 export async function withLocalDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
   const env = readEnvironment();
-  let database: Awaited<ReturnType<typeof resolveDatabase>> | undefined;
-  let ds: DataSource;
+  let database: Awaited<ReturnType<typeof resolveDatabase>>;
   try {
     database = await resolveDatabase(env);
+  } catch (err) {
+    throw env.databaseUrl ? err : explainEmbeddedProblem(err, env);
+  }
+  let ds: DataSource;
+  try {
     ds = await openDatabase(database.url, 2);
   } catch (err) {
-    await database?.stop().catch(() => undefined);
+    await database.stop().catch(() => undefined);
     throw explainDatabaseProblem(err, env) ?? err;
   }
   try {

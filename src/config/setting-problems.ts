@@ -42,16 +42,19 @@ export function isPostgresUrl(url: string): boolean {
   }
 }
 
+/** Why the embedded PostgreSQL (no DATABASE_URL) could not start, as a sentence naming HUB_DATA_DIR and DATABASE_URL. */
+export function explainEmbeddedProblem(err: unknown, env: Environment): SettingProblem {
+  const message = err instanceof Error ? err.message : String(err);
+  return new SettingProblem(`the embedded PostgreSQL under ${env.dataDir} could not start (${message}); `
+    + 'set HUB_DATA_DIR to a folder this user can write, or DATABASE_URL to a PostgreSQL server', 'HUB_DATA_DIR');
+}
+
 /**
- * Why the database could not be opened, as a sentence naming DATABASE_URL (or HUB_DATA_DIR for the embedded one);
- * undefined when `err` is not a connection problem (a failed migration, say).
+ * Why the database in DATABASE_URL could not be opened, as a sentence naming DATABASE_URL; undefined when `err` is
+ * not a connection problem (a failed migration, say) or the hub runs on the embedded PostgreSQL.
  */
 export function explainDatabaseProblem(err: unknown, env: Environment): SettingProblem | undefined {
-  if (!env.databaseUrl) {
-    const message = err instanceof Error ? err.message : String(err);
-    return new SettingProblem(`the embedded PostgreSQL under ${env.dataDir} could not start (${message}); `
-      + 'set HUB_DATA_DIR to a folder this user can write, or DATABASE_URL to a PostgreSQL server', 'HUB_DATA_DIR');
-  }
+  if (!env.databaseUrl) return undefined;
   const where = databaseHost(env.databaseUrl);
   const { code, error } = codeOf(err);
   const message = typeof (err as ErrorLike)?.message === 'string' ? String((err as ErrorLike).message) : '';
@@ -93,4 +96,19 @@ export function explainListenProblem(err: unknown, port: number, host: string): 
     return new SettingProblem(`${host} is not an address of this machine; set HOST to one of its addresses (127.0.0.1, 0.0.0.0)`, 'HOST');
   }
   return undefined;
+}
+
+/** Tries to listen on `port` at `host` and lets go at once: the problem, before anything slower starts; undefined when free. */
+export async function checkCanListen(port: number, host: string): Promise<SettingProblem | undefined> {
+  const { createServer } = await import('net');
+  const probe = createServer();
+  return new Promise((resolve) => {
+    probe.once('error', (err) => resolve(explainListenProblem(err, port, host) ?? new SettingProblem(
+      `cannot listen on ${host}:${port} (${err.message}); check PORT and HOST`, 'PORT')));
+    try {
+      probe.listen(port, host, () => probe.close(() => resolve(undefined)));
+    } catch (err) {
+      resolve(explainListenProblem(err, port, host));
+    }
+  });
 }
