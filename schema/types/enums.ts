@@ -195,3 +195,15 @@ registerEnumType(SuppressionReasonEnum, {
     SMALL_GROUP_IN_A_YEAR: { description: 'A financial year inside the scorecard window has a group of 1 to 4 children' },
   },
 });
+
+/** The period a scorecard's figures cover (src/services/scorecard-view.ts). */
+export const ScorecardPeriodEnum = enumOf(['THREE_YEARS', 'SINGLE_YEAR', 'NEXT_WINDOW'] as const);
+registerEnumType(ScorecardPeriodEnum, {
+  name: 'ScorecardPeriod',
+  description: 'The period a scorecard covers',
+  valuesConfig: {
+    THREE_YEARS: { description: 'The three financial years ending 31 March yearEnding (the published window)' },
+    SINGLE_YEAR: { description: 'The one financial year ending 31 March yearEnding' },
+    NEXT_WINDOW: { description: 'The next window (years ending yearEnding+1), from the children adopted in it so far: the projection' },
+  },
+});
