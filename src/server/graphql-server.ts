@@ -1,5 +1,4 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildHubSchema } from '../../schema/build-schema';
 import { RequestContext } from '../context/request-context';
@@ -24,7 +23,7 @@ function metricsPlugin(metrics: HubMetrics): ApolloServerPlugin<RequestContext> 
   };
 }
 
-/** The Apollo server: masked errors, limits, audit; no introspection or sandbox in production. */
+/** The Apollo server: masked errors, limits, audit; no introspection in production, no landing page ever. */
 export function createGraphqlServer(opts: { production: boolean; metrics: HubMetrics; limits?: RequestLimitOptions }): ApolloServer<RequestContext> {
   const schema = buildHubSchema();
   return new ApolloServer<RequestContext>({
@@ -36,7 +35,9 @@ export function createGraphqlServer(opts: { production: boolean; metrics: HubMet
       requestLimitsPlugin(schema, opts.limits ?? DEFAULT_LIMITS),
       accessAuditPlugin(),
       metricsPlugin(opts.metrics),
-      opts.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // No Apollo landing page (its Sandbox loads from a CDN): outside production GET /graphql from a browser is the
+      // hub's own offline explorer (src/pages/explorer-route.ts); production has none.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }

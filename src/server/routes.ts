@@ -1,5 +1,8 @@
 import { Express } from 'express';
 import { mountDashboard } from '../dashboard/dashboard-route';
+import { mountExplorer } from '../pages/explorer-route';
+import { mountFamilyFinding } from '../pages/family-finding-route';
+import { mountStartPage } from '../pages/start-page-route';
 import { HubDeps } from './hub-deps';
 import { mountSsda903Import } from './ssda903-import-route';
 import { mountDfeCscIngest } from './dfe-csc/csc-ingest-route';
@@ -12,6 +15,9 @@ export type RouteMount = (app: Express, deps: HubDeps) => void;
 export const routeMounts: RouteMount[] = [
   mountSsda903Import,
   mountDashboard,
+  mountFamilyFinding,
+  mountExplorer,
+  mountStartPage,
   mountOAuthToken,
   mountDfeCscIngest,
 ];

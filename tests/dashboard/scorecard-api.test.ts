@@ -2,7 +2,7 @@ import { storeExtractChildren } from '../../src/sync/child-store';
 import { readReturn } from '../../src/sync/ssda903/read-return';
 import { seedAuthorities } from '../support/factories';
 import { startTestHub, TestHub } from '../support/test-hub';
-import { JOURNEYS_DIR } from '../support/shared-data';
+import { JOURNEYS_DIR } from '../support/fixture-data';
 
 let hub: TestHub;
 let seq = 0;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { scorecardFigures, scorecardWindow } from '../../src/services/scorecard-query';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { JOURNEYS_DIR } from '../support/shared-data';
+import { JOURNEYS_DIR } from '../support/fixture-data';
 
 // A child's milestone dates, as the scorecard reads them; anything left out is NULL.
 interface Dates {

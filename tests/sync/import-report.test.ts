@@ -3,7 +3,7 @@ import { PassThrough } from 'stream';
 import { anythingRejected, formatReport, reportFromExtract } from '../../src/cli/import-report';
 import { ProgressBar } from '../../src/cli/progress-bar';
 import { readReturn } from '../../src/sync/ssda903/read-return';
-import { SSDA903_DATA, JOURNEYS_DIR } from '../support/shared-data';
+import { SSDA903_DATA, JOURNEYS_DIR } from '../support/fixture-data';
 
 describe('the import report', () => {
   it('counts what was read and lists each rejection with file, row, column and reason', async () => {

@@ -4,7 +4,7 @@ import { promisify } from 'util';
 import { ssda903ImportPath } from '../../src/server/ssda903-import-route';
 import { seedAuthorities } from '../support/factories';
 import { startTestHub, type TestHub } from '../support/test-hub';
-import { SSDA903_DATA } from '../support/shared-data';
+import { SSDA903_DATA } from '../support/fixture-data';
 
 const run = promisify(execFile);
 const DATA = SSDA903_DATA;

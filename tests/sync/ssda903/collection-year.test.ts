@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { inferCollectionYear, yearEndingOn } from '../../../src/sync/ssda903/collection-year';
 import { readReturn } from '../../../src/sync/ssda903/read-return';
-import { SSDA903_DATA, JOURNEYS_DIR } from '../../support/shared-data';
+import { SSDA903_DATA, JOURNEYS_DIR } from '../../support/fixture-data';
 
 const JOURNEYS = JOURNEYS_DIR;
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'fs';
 import type { Ssda903Extract } from '../../../src/sync/ssda903/extract';
 import { readReturn } from '../../../src/sync/ssda903/read-return';
-import { JOURNEYS_DIR } from '../../support/shared-data';
+import { JOURNEYS_DIR } from '../../support/fixture-data';
 
 export { JOURNEYS_DIR };
 export const JOURNEY_YEARS = [2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021];

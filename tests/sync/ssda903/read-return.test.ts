@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import type { ImportIssue, Ssda903Extract } from '../../../src/sync/ssda903/extract';
 import { readReturn } from '../../../src/sync/ssda903/read-return';
-import { SSDA903_DATA } from '../../support/shared-data';
+import { SSDA903_DATA } from '../../support/fixture-data';
 
 const DATA = SSDA903_DATA;
 

@@ -1,0 +1,80 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { loadDemoIfEmpty } from '../../src/demo/load-demo-partnership';
+import { describeWithChromium, launchChromium, pageErrors } from '../support/browser';
+import { startTestHub, TestHub } from '../support/test-hub';
+
+// The GraphQL explorer with the network cut off except to the hub: everything it needs comes from the hub itself.
+let hub: TestHub;
+let context: BrowserContext;
+let closeBrowser: () => Promise<void>;
+
+/** Opens the explorer with every request to anywhere but the hub aborted; returns the aborted URLs. */
+async function openOffline(): Promise<{ page: Page; blocked: string[]; errors: string[] }> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const blocked: string[] = [];
+  const errors = pageErrors(page);
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${hub.url}/`)) return route.continue();
+    blocked.push(url);
+    return route.abort('internetdisconnected');
+  });
+  await page.goto(`${hub.url}/graphql`);
+  await page.waitForFunction(() => document.body.dataset.state === 'ready', undefined, { timeout: 30_000 });
+  await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
+  return { page, blocked, errors };
+}
+
+describeWithChromium('the GraphQL explorer in chromium, offline', () => {
+  beforeAll(async () => {
+    hub = await startTestHub();
+    await loadDemoIfEmpty(hub.t.db);
+    ({ context, close: closeBrowser } = await launchChromium());
+  }, 180_000);
+  afterAll(async () => {
+    await closeBrowser?.();
+    await hub?.close();
+  });
+
+  it('loads the schema with its descriptions and runs the family finder example with the demo token', async () => {
+    const { page, blocked, errors } = await openOffline();
+    const tabs = await page.locator('.graphiql-tab').allInnerTexts();
+    expect(tabs.map((t) => t.trim())).toEqual(['FamilyFinderChildren', 'ChildProfile', 'MatchSuggestions', 'DashboardFigures', 'SyncChildren', 'ChangeFeed']);
+
+    // The schema arrived by introspection: the documentation explorer lists Query's fields with their descriptions.
+    await page.getByRole('button', { name: /Show Documentation Explorer/ }).click();
+    await page.getByText('Query', { exact: true }).first().click();
+    await page.getByText('Children in your scope; longest waiting first unless orderBy says otherwise').waitFor({ timeout: 30_000 });
+
+    // The first tab runs as the demo family finder and gets the hub's answer.
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await page.waitForFunction(() => /"totalCount": \d+/.test(document.querySelector('.result-window')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    const result = await page.locator('.result-window').innerText();
+    const api = await hub.gql(hub.token('family_finder', 'ALE'), `query($f: ChildFilter) { children(filter: $f) { totalCount } }`,
+      { f: { stages: ['FAMILY_FINDING'], minAgeMonths: 24, placeTogether: true } });
+    const n = api.body.data.children.totalCount as number;
+    expect(n).toBeGreaterThan(0);
+    expect(result).toContain(`"totalCount": ${n}`);
+    expect(result).not.toMatch(/"errors"/);
+
+    expect(blocked).toEqual([]); // it never even tried to reach a CDN or a telemetry endpoint
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('gives each example tab the token of its kind of user', async () => {
+    const { page } = await openOffline();
+    const headerOf = async (tab: string) => {
+      await page.locator('.graphiql-tab', { hasText: tab }).click();
+      await page.getByRole('button', { name: 'Headers' }).click();
+      const text = await page.locator('.graphiql-editor-tool').innerText();
+      const token = /Bearer ([\w-]+\.[\w-]+\.[\w-]+)/.exec(text)?.[1] ?? '';
+      return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    };
+    expect(await headerOf('DashboardFigures')).toMatchObject({ org: 'BDG', roles: ['la_analyst'] });
+    expect(await headerOf('ChangeFeed')).toMatchObject({ org: 'BDG', roles: ['integration'] });
+    expect(await headerOf('ChildProfile')).toMatchObject({ org: 'ALE', roles: ['family_finder'] });
+    await page.close();
+  });
+});
