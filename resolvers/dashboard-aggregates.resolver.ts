@@ -8,11 +8,12 @@ import { supportCaseSummary } from '../src/services/support-case-aggregates';
 import {
   AdopterStageCount, AdopterWaitCount, FamilyFindingBandCount, FamilyFindingStageCount, MonthlyCount, SupportCaseCount,
 } from '../schema/types/dashboard-aggregates.type';
+import { DateScalar } from '../schema/scalars/date.scalar';
 import { BreakdownDimensionEnum } from '../schema/types/enums';
 
 const AUTHORITY = { nullable: true, description: 'One LA; default: every LA whose figures you may see' };
 const AGENCY = { nullable: true, description: 'One RAA; default: the RAA whose figures you may see' };
-const AS_OF = { nullable: true, description: 'The day ages and waits are measured on (YYYY-MM-DD); default today' };
+const AS_OF = { nullable: true, description: 'The day ages and waits are measured on; default today' };
 const FROM = { nullable: true, description: 'First month (YYYY-MM); with `to`, or neither for the 12 months up to the latest with data' };
 const TO = { nullable: true, description: 'Last month (YYYY-MM)' };
 
@@ -34,7 +35,7 @@ export class DashboardAggregatesResolver {
   async childrenInFamilyFindingBreakdown(@Ctx() ctx: RequestContext,
     @Arg('by', () => BreakdownDimensionEnum, { description: 'Which bands to count by' }) by: BreakdownDimension,
     @Arg('authority', () => String, AUTHORITY) authority?: string,
-    @Arg('asOf', () => String, AS_OF) asOf?: string) {
+    @Arg('asOf', () => DateScalar, AS_OF) asOf?: string) {
     return (await childrenInFamilyFindingBreakdown(ctx.sql, ctx.viewer, { dimension: by, authority, asOf: checkDate(asOf) })).map(byAuthority);
   }
 
@@ -45,7 +46,7 @@ export class DashboardAggregatesResolver {
 
   @Query(() => [AdopterWaitCount], { description: 'Approved households waiting for a match, by time since approval' })
   async approvedAdopterWaits(@Ctx() ctx: RequestContext, @Arg('agency', () => String, AGENCY) agency?: string,
-    @Arg('asOf', () => String, AS_OF) asOf?: string) {
+    @Arg('asOf', () => DateScalar, AS_OF) asOf?: string) {
     return (await approvedAdopterWaits(ctx.sql, ctx.viewer, { agency, asOf: checkDate(asOf) })).map(byAgency);
   }
 

@@ -3,6 +3,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { resolvers } from '../resolvers';
 import { policyGuard } from '../src/graphql/policy-guard.middleware';
+import { checkInputRanges } from './inputs/input-range';
 
 let cached: GraphQLSchema | undefined;
 
@@ -11,7 +12,8 @@ export function buildHubSchema(): GraphQLSchema {
   cached ??= describeRootTypes(buildSchemaSync({
     resolvers: resolvers as unknown as [Function, ...Function[]],
     globalMiddlewares: [policyGuard],
-    validate: false,
+    // The one check of every argument before its resolver: the declared ranges of input numbers (input-range.ts).
+    validateFn: (value, type) => checkInputRanges(value, type),
   }));
   return cached;
 }

@@ -50,7 +50,7 @@ export async function renderBreakdowns(ctx) {
     const container = document.getElementById(id);
     try {
       const { childrenInFamilyFindingBreakdown: rows } = await gql(
-        `query DashboardBreakdown($by: BreakdownDimension!, $asOf: String) {
+        `query DashboardBreakdown($by: BreakdownDimension!, $asOf: Date) {
           childrenInFamilyFindingBreakdown(by: $by, asOf: $asOf) { authority band count suppressed } }`,
         { by, asOf: ctx.asOf || null });
       const las = unique(rows.map((r) => r.authority));
@@ -69,7 +69,7 @@ export async function renderBreakdowns(ctx) {
 export async function renderAdopters(ctx) {
   const jobs = [
     ['pipeline', 'Households by stage', 'query DashboardPipeline { adopterPipeline { agency stage count suppressed } }', 'adopterPipeline', 'stage', ADOPTER_STAGES, 'bar'],
-    ['waits', 'Approved adopters waiting, since approval', 'query DashboardWaits($asOf: String) { approvedAdopterWaits(asOf: $asOf) { agency band count suppressed } }', 'approvedAdopterWaits', 'band', null, 'bar'],
+    ['waits', 'Approved adopters waiting, since approval', 'query DashboardWaits($asOf: Date) { approvedAdopterWaits(asOf: $asOf) { agency band count suppressed } }', 'approvedAdopterWaits', 'band', null, 'bar'],
     ['enquiries', 'Enquiries per month', 'query DashboardEnquiries { enquiriesPerMonth { agency month count suppressed } }', 'enquiriesPerMonth', 'month', null, 'line'],
     ['matches', 'Matches per month', 'query DashboardMatches { matchesPerMonth { agency month count suppressed } }', 'matchesPerMonth', 'month', null, 'line'],
   ];
