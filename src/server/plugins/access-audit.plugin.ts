@@ -1,5 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { RequestContext } from '../../context/request-context';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../db/database-unavailable';
 import { logServerError } from '../server-log';
 
 /**
@@ -17,7 +18,12 @@ export function accessAuditPlugin(): ApolloServerPlugin<RequestContext> {
             await contextValue.audit.flush(contextValue.db, contextValue.viewer, contextValue.requestId, name);
           } catch (err) {
             logServerError(contextValue.requestId, err);
-            if (response.body.kind === 'single') {
+            if (response.body.kind === 'single' && isDatabaseUnavailable(err)) {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE', requestId: contextValue.requestId } }];
+              response.http.status = 503;
+              response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+            } else if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
               response.body.singleResult.errors = [{
                 message: `The access log could not be written, so no data was sent. Quote request id ${contextValue.requestId}.`,
