@@ -8,6 +8,7 @@ import { AdoptionLinks1763807000000 } from './1763807000000-adoption-links';
 import { ChildOwnerIsLa1763808400000 } from './1763808400000-child-owner-is-la';
 import { AuthorityChangeNotify1763808500000 } from './1763808500000-authority-change-notify';
 import { RateLimitBucket1763808600000 } from './1763808600000-rate-limit-bucket';
+import { AccessRead1763810000000 } from './1763810000000-access-read';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ChildOwnerIsLa1763808400000,
   AuthorityChangeNotify1763808500000,
   RateLimitBucket1763808600000,
+  AccessRead1763810000000,
 ];

@@ -1,7 +1,6 @@
 import { AuthenticationError, authenticate } from '../auth/verify-token';
 import { AuthorityDirectory } from '../auth/authority-directory';
 import { VerificationKey } from '../auth/signing-keys';
-import { AccessRecorder } from '../audit/access-recorder';
 import { CountingSql, Database } from '../db/sql';
 import { createLoaders } from '../loaders/create-loaders';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
@@ -16,7 +15,7 @@ export interface ContextDeps {
 }
 
 /**
- * Verifies the token once and builds the request's viewer, statement counter, loaders and audit recorder.
+ * Verifies the token once and builds the request's viewer, statement counter, and loaders.
  * A request that fails authentication stops here with UNAUTHENTICATED: nothing else runs. One that cannot reach the
  * database to resolve its organisation stops with SERVICE_UNAVAILABLE (503).
  */
@@ -31,5 +30,5 @@ export async function createRequestContext(deps: ContextDeps, authorization: str
     throw clientError('UNAUTHENTICATED', message, { requestId });
   }
   const sql = new CountingSql(deps.db);
-  return { requestId, viewer, sql, db: deps.db, authorities: deps.authorities, loaders: createLoaders(sql, viewer), audit: new AccessRecorder() };
+  return { requestId, viewer, sql, db: deps.db, authorities: deps.authorities, loaders: createLoaders(sql, viewer) };
 }

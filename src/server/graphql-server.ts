@@ -4,7 +4,6 @@ import { buildHubSchema } from '../../schema/build-schema';
 import { RequestContext } from '../context/request-context';
 import { maskError } from './error-masking';
 import { HubMetrics } from './metrics';
-import { accessAuditPlugin } from './plugins/access-audit.plugin';
 import { databaseOutagePlugin } from './plugins/database-outage.plugin';
 import { inputEdgePlugin } from './plugins/input-edge.plugin';
 import { DEFAULT_LIMITS, RequestLimitOptions, requestLimitsPlugin } from './plugins/request-limits.plugin';
@@ -38,7 +37,6 @@ export function createGraphqlServer(opts: { production: boolean; metrics: HubMet
     plugins: [
       inputEdgePlugin(),
       requestLimitsPlugin(schema, opts.limits ?? DEFAULT_LIMITS),
-      accessAuditPlugin(),
       metricsPlugin(opts.metrics),
       databaseOutagePlugin(),
       // No Apollo landing page (its Sandbox loads from a CDN): outside production GET /graphql from a browser is the
