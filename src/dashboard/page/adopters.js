@@ -44,7 +44,7 @@ async function waits(ctx) {
   const container = document.getElementById('waits');
   const asked = ctx.asOf || ctx.today;
   try {
-    const { approvedAdopterWaits: rows } = await gql(`query DashboardWaits($asOf: String) {
+    const { approvedAdopterWaits: rows } = await gql(`query DashboardWaits($asOf: Date) {
       approvedAdopterWaits(asOf: $asOf) { agency band count suppressed suppressionReason inferenceControl asOf } }`, { asOf: ctx.asOf || null });
     const asAt = rows.length ? rows[0].asOf : asked;
     const agencies = unique(rows.map((r) => r.agency));
