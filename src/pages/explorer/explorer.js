@@ -9,6 +9,8 @@ const USERS = { family_finder: ['family_finder', 'ALE'], la_analyst: ['la_analys
 /** Keeps GraphiQL's state for this page load only: the example tabs and fresh tokens come back on every load. */
 function memoryStorage() {
   const items = new Map();
+  // On a tablet the query editor gets more of the width than the result (GraphiQL's default is half each).
+  if (window.innerWidth < 1000) items.set('graphiql:editorFlex', '1.8');
   return {
     getItem: (k) => (items.has(k) ? items.get(k) : null),
     setItem: (k, v) => { items.set(k, String(v)); },
