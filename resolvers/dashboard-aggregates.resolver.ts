@@ -1,23 +1,28 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../src/context/request-context';
 import { badInput } from '../src/policy/errors';
+import { INFERENCE_CONTROL_TEXT } from '../src/policy/inference-control-policy';
 import { adopterPipeline, approvedAdopterWaits, enquiriesPerMonth, matchesPerMonth } from '../src/services/adopter-aggregates';
 import { AggregateCell } from '../src/services/aggregate-grid';
 import { BreakdownDimension, childrenInFamilyFindingBreakdown, familyFindingSummary } from '../src/services/family-finding-aggregates';
 import { supportCaseSummary } from '../src/services/support-case-aggregates';
 import {
-  AdopterStageCount, AdopterWaitCount, FamilyFindingBandCount, FamilyFindingStageCount, MonthlyCount, SupportCaseCount,
+  AdopterStageCount, AdopterWaitCount, FamilyFindingBandCount, FamilyFindingStageCount, InferenceControlText, MonthlyCount,
+  SupportCaseCount,
 } from '../schema/types/dashboard-aggregates.type';
 import { BreakdownDimensionEnum } from '../schema/types/enums';
 
 const AUTHORITY = { nullable: true, description: 'One LA; default: every LA whose figures you may see' };
 const AGENCY = { nullable: true, description: 'One RAA; default: the RAA whose figures you may see' };
-const AS_OF = { nullable: true, description: 'The day ages and waits are measured on (YYYY-MM-DD); default today' };
 const FROM = { nullable: true, description: 'First month (YYYY-MM); with `to`, or neither for the 12 months up to the latest with data' };
 const TO = { nullable: true, description: 'Last month (YYYY-MM)' };
 
-const byAuthority = (c: AggregateCell) => ({ authority: c.key, band: c.band, count: c.count, suppressed: c.suppressed });
-const byAgency = (c: AggregateCell) => ({ agency: c.key, band: c.band, count: c.count, suppressed: c.suppressed });
+const AS_OF_CONTROLLED = { nullable: true, description: 'The day the figures are as at (YYYY-MM-DD); default today. Under inference control '
+  + 'the latest 31 March (ages) or quarter end (waits) on or before it; the answer says which day (asOf)' };
+
+const control = (c: AggregateCell) => ({ count: c.count, suppressed: c.suppressed, suppressionReason: c.reason, inferenceControl: c.control });
+const byAuthority = (c: AggregateCell) => ({ authority: c.key, band: c.band, ...control(c) });
+const byAgency = (c: AggregateCell) => ({ agency: c.key, band: c.band, ...control(c) });
 
 /**
  * The dashboard's aggregate queries: counts only, over the viewer's aggregate scope (src/policy/aggregate-policy.ts,
@@ -34,8 +39,9 @@ export class DashboardAggregatesResolver {
   async childrenInFamilyFindingBreakdown(@Ctx() ctx: RequestContext,
     @Arg('by', () => BreakdownDimensionEnum, { description: 'Which bands to count by' }) by: BreakdownDimension,
     @Arg('authority', () => String, AUTHORITY) authority?: string,
-    @Arg('asOf', () => String, AS_OF) asOf?: string) {
-    return (await childrenInFamilyFindingBreakdown(ctx.sql, ctx.viewer, { dimension: by, authority, asOf: checkDate(asOf) })).map(byAuthority);
+    @Arg('asOf', () => String, AS_OF_CONTROLLED) asOf?: string) {
+    const r = await childrenInFamilyFindingBreakdown(ctx.sql, ctx.viewer, { dimension: by, authority, asOf: checkDate(asOf) });
+    return r.cells.map((c) => ({ ...byAuthority(c), asOf: r.asOf }));
   }
 
   @Query(() => [AdopterStageCount], { description: 'Adopter households per RAA and stage, zeros included' })
@@ -45,8 +51,9 @@ export class DashboardAggregatesResolver {
 
   @Query(() => [AdopterWaitCount], { description: 'Approved households waiting for a match, by time since approval' })
   async approvedAdopterWaits(@Ctx() ctx: RequestContext, @Arg('agency', () => String, AGENCY) agency?: string,
-    @Arg('asOf', () => String, AS_OF) asOf?: string) {
-    return (await approvedAdopterWaits(ctx.sql, ctx.viewer, { agency, asOf: checkDate(asOf) })).map(byAgency);
+    @Arg('asOf', () => String, AS_OF_CONTROLLED) asOf?: string) {
+    const r = await approvedAdopterWaits(ctx.sql, ctx.viewer, { agency, asOf: checkDate(asOf) });
+    return r.cells.map((c) => ({ ...byAgency(c), asOf: r.asOf }));
   }
 
   @Query(() => [MonthlyCount], { description: "Households' first enquiries per RAA and month" })
@@ -64,6 +71,11 @@ export class DashboardAggregatesResolver {
   @Query(() => [SupportCaseCount], { description: 'Open adoption support cases per LA of residence and type, zeros included' })
   async supportCaseSummary(@Ctx() ctx: RequestContext, @Arg('agency', () => String, AGENCY) agency?: string) {
     return (await supportCaseSummary(ctx.sql, ctx.viewer, agency)).map((c) => ({ ...byAuthority(c), type: c.band }));
+  }
+
+  @Query(() => [InferenceControlText], { description: 'The inference-control rules in words, for a legend beside controlled figures' })
+  inferenceControlRules(): InferenceControlText[] {
+    return Object.entries(INFERENCE_CONTROL_TEXT).map(([c, text]) => ({ control: c, text }));
   }
 }
 

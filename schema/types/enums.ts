@@ -169,3 +169,29 @@ registerEnumType(HouseholdLeftReasonEnum, {
     OTHER: 'Any other reason',
   }),
 });
+
+/** The inference-control rule a figure was published under (src/policy/inference-control-policy.ts). */
+export const InferenceControlEnum = enumOf(['NONE', 'SMALL_NUMBERS', 'SCORECARD_YEAR_GROUPS'] as const);
+registerEnumType(InferenceControlEnum, {
+  name: 'InferenceControl',
+  description: 'The rule a figure was published under: NONE (in full), SMALL_NUMBERS (counts 1-4 withheld with complementary '
+    + 'cells; dated figures as at 31 March or a quarter end), SCORECARD_YEAR_GROUPS (a window withheld when a year inside it '
+    + 'has a group of 1-4 children). `inferenceControlRules` gives the wording.',
+  valuesConfig: {
+    NONE: { description: 'Figures in full: the viewer sees these figures unsuppressed' },
+    SMALL_NUMBERS: { description: 'Counts 1-4 withheld, then the smallest other counts of the row (months: calendar year) until the withheld cells hold at least 5' },
+    SCORECARD_YEAR_GROUPS: { description: 'A three-year figure withheld unless every financial year inside has each of its groups of children 0 or at least 5' },
+  },
+});
+
+/** Why a figure is withheld. */
+export const SuppressionReasonEnum = enumOf(['SMALL_NUMBER', 'COMPLEMENTARY', 'SMALL_GROUP_IN_A_YEAR'] as const);
+registerEnumType(SuppressionReasonEnum, {
+  name: 'SuppressionReason',
+  description: 'Why a figure is withheld',
+  valuesConfig: {
+    SMALL_NUMBER: { description: 'A count from 1 to 4' },
+    COMPLEMENTARY: { description: 'Withheld so that a withheld small number cannot be worked out from a total' },
+    SMALL_GROUP_IN_A_YEAR: { description: 'A financial year inside the scorecard window has a group of 1 to 4 children' },
+  },
+});

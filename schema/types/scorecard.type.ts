@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { InferenceControlEnum, SuppressionReasonEnum } from './enums';
 
 const HIDDEN = 'Null when the population is empty or the figure is suppressed (see suppressedFields)';
 
@@ -22,6 +23,8 @@ export class Scorecard {
   @Field(() => Boolean, { nullable: true, description: 'A1 at or below 426 days; null when A1 is null' }) meetsA1!: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'A10 at or below 426 days; null when A10 is null' }) meetsA10!: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'A2 at or below 121 days; null when A2 is null' }) meetsA2!: boolean | null;
-  @Field(() => Boolean, { description: 'True when any figure is withheld as a small number' }) suppressed!: boolean;
+  @Field(() => Boolean, { description: 'True when any figure is withheld (see suppressedFields and suppressionReason)' }) suppressed!: boolean;
   @Field(() => [String], { description: 'The names of the withheld figures' }) suppressedFields!: string[];
+  @Field(() => InferenceControlEnum, { description: 'The inference-control rule the figures were published under (NONE: in full)' }) inferenceControl!: string;
+  @Field(() => SuppressionReasonEnum, { nullable: true, description: 'Why figures are withheld (SMALL_GROUP_IN_A_YEAR when a year inside the window has a group of 1 to 4 children); null when none is' }) suppressionReason!: string | null;
 }

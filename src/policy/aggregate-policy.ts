@@ -1,5 +1,6 @@
 import { Role } from '../auth/roles';
 import { Viewer } from '../auth/viewer';
+import { MIN_GROUP, SMALL_NUMBER_MAX } from './inference-control-policy';
 
 /** Which authorities' aggregates a role sees, and whether small numbers are suppressed for it. */
 export interface AggregateRule {
@@ -7,10 +8,10 @@ export interface AggregateRule {
   suppressSmallNumbers: boolean;
 }
 
-/** Counts from 1 to 4 are suppressed for aggregate-only users; zero is shown. */
-export const SMALL_NUMBER_MAX = 4;
+/** Counts from 1 to 4 are suppressed for aggregate-only users; zero is shown (inference-control-policy.ts). */
+export { SMALL_NUMBER_MAX };
 /** Scorecard averages over fewer children than this are suppressed for aggregate-only users. */
-export const MIN_CHILDREN_FOR_AVERAGE = 5;
+export const MIN_CHILDREN_FOR_AVERAGE = MIN_GROUP;
 
 const ownLa = (v: Viewer): string[] => (v.orgKind === 'LOCAL_AUTHORITY' ? [v.org] : []);
 const raaMembers = (v: Viewer): string[] => v.raaMembers;

@@ -25,6 +25,7 @@ export const operationPolicy: Record<string, readonly Role[]> = {
   enquiriesPerMonth: aggregateUsers,
   matchesPerMonth: aggregateUsers,
   scorecardTrend: aggregateUsers,
+  inferenceControlRules: aggregateUsers,
   matchSuggestions: ['family_finder', 'raa_manager', 'social_worker'],
   childSuggestions: ['family_finder', 'raa_manager'],
   savedSearches: ['family_finder', 'raa_manager', 'social_worker'],

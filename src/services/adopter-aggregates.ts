@@ -3,7 +3,7 @@ import { Sql } from '../db/sql';
 import { ADOPTER_STAGES } from '../domain/stages';
 import { badInput } from '../policy/errors';
 import { SqlParams } from '../policy/sql-params';
-import { AggregateCell, agencyKeys, gridSql } from './aggregate-grid';
+import { AggregateCell, AsOfCells, agencyKeys, asOfFor, gridSql } from './aggregate-grid';
 
 /** Households per agency in scope and stage (all eight stages, zeros included). One statement. */
 export async function adopterPipeline(sql: Sql, viewer: Viewer, agency?: string | null): Promise<AggregateCell[]> {
@@ -18,19 +18,35 @@ export async function adopterPipeline(sql: Sql, viewer: Viewer, agency?: string 
 /** Bands of time since approval for households approved and waiting for a match. */
 export const WAIT_BANDS = ['Under 3 months', '3-6 months', '6-12 months', '12 months or more', 'Not known'] as const;
 
-/** Approved households (waiting for a match) per agency and time waiting since approval on `asOf` (default today). */
-export async function approvedAdopterWaits(sql: Sql, viewer: Viewer, args: { agency?: string | null; asOf?: string | null }): Promise<AggregateCell[]> {
+/**
+ * Approved households waiting for a match, per agency and time since approval. Without `asOf` (and not under
+ * inference control): today's households at stage APPROVED. With a day: the households approved on or before it and
+ * still approved now, or matched, placed, adopted or gone only after it. Bands count back from the day after `asOf` in whole months, so on a
+ * quarter's last day each band is whole quarters of approval. A viewer under inference control gets the latest
+ * quarter end on or before the day asked (default today): see inference-control-policy.ts. One statement.
+ */
+export async function approvedAdopterWaits(sql: Sql, viewer: Viewer, args: { agency?: string | null; asOf?: string | null }): Promise<AsOfCells> {
   const scope = agencyKeys(viewer, args.agency);
+  const day = asOfFor(scope, 'approvedAdopterWaits', args.asOf);
   const p = new SqlParams();
   const keys = p.add(scope.keys);
-  const asOf = `COALESCE(${p.add(args.asOf ?? null)}::date, current_date)`;
+  const asOf = day.asked ? `${p.add(day.asOf)}::date` : 'current_date';
+  const next = `(${asOf} + 1)`;
   const band = `CASE WHEN h.approved_on IS NULL OR h.approved_on > ${asOf} THEN 'Not known'
-    WHEN h.approved_on > ${asOf} - interval '3 months' THEN 'Under 3 months'
-    WHEN h.approved_on > ${asOf} - interval '6 months' THEN '3-6 months'
-    WHEN h.approved_on > ${asOf} - interval '12 months' THEN '6-12 months' ELSE '12 months or more' END`;
+    WHEN h.approved_on >= ${next} - interval '3 months' THEN 'Under 3 months'
+    WHEN h.approved_on >= ${next} - interval '6 months' THEN '3-6 months'
+    WHEN h.approved_on >= ${next} - interval '12 months' THEN '6-12 months' ELSE '12 months or more' END`;
+  // As at a day: approved by then and either still approved now or moved on only after it; a household approved now
+  // with no approval date is "Not known" (it is approved; since when is unknown, so it says nothing about the day).
+  const movedOn = `LEAST(h.matched_on, h.placed_on, h.adoption_order_on, h.left_on)`;
+  const population = day.asked
+    ? `((h.approved_on <= ${asOf} AND ((${movedOn} IS NULL AND h.stage = 'APPROVED') OR ${movedOn} > ${asOf}))
+        OR (h.approved_on IS NULL AND h.stage = 'APPROVED'))`
+    : `h.stage = 'APPROVED'`;
   const counts = `SELECT h.agency AS key, ${band} AS band, count(*)::int AS n FROM adopter_household h
-    WHERE h.agency = ANY(${keys}::text[]) AND h.stage = 'APPROVED' GROUP BY 1, 2`;
-  return sql.query<AggregateCell>(gridSql(p, keys, scope, WAIT_BANDS, counts), p.values);
+    WHERE h.agency = ANY(${keys}::text[]) AND ${population} GROUP BY 1, 2`;
+  const cells = await sql.query<AggregateCell>(gridSql(p, keys, scope, WAIT_BANDS, counts), p.values);
+  return { asOf: day.asOf, cells };
 }
 
 /** The most months one per-month query may span. */
@@ -53,6 +69,8 @@ export function monthRange(from?: string | null, to?: string | null): { from: st
 /**
  * Per agency and month ('YYYY-MM'): how many rows of `table` have `dateColumn` in that month. Without a range, the
  * 12 months up to the latest month with data in scope (or this month), so a historical load still shows its year.
+ * The grid spans whole calendar years and suppression is decided per calendar year (inference-control-policy.ts), so a
+ * month is shown or withheld alike whatever range is asked for; only the months asked for are returned.
  */
 async function perMonth(sql: Sql, viewer: Viewer, table: 'adopter_household' | 'adoption_match', keyColumn: string,
   dateColumn: string, args: { agency?: string | null; from?: string | null; to?: string | null }): Promise<AggregateCell[]> {
@@ -63,11 +81,14 @@ async function perMonth(sql: Sql, viewer: Viewer, table: 'adopter_household' | '
   const latest = `(SELECT max(t.${dateColumn}) FROM ${table} t WHERE t.${keyColumn} = ANY(${keys}::text[]))`;
   const to = `COALESCE(${p.add(range.to)}::date, date_trunc('month', COALESCE(${latest}, current_date))::date)`;
   const from = `COALESCE(${p.add(range.from)}::date, (${to} - interval '11 months')::date)`;
-  const months = `SELECT array_agg(to_char(m, 'YYYY-MM') ORDER BY m) FROM generate_series(${from}, ${to}, interval '1 month') m`;
+  const yearFrom = `date_trunc('year', ${from})::date`;
+  const yearTo = `(date_trunc('year', ${to}) + interval '11 months')::date`;
+  const months = `SELECT array_agg(to_char(m, 'YYYY-MM') ORDER BY m) FROM generate_series(${yearFrom}, ${yearTo}, interval '1 month') m`;
   const counts = `SELECT t.${keyColumn} AS key, to_char(t.${dateColumn}, 'YYYY-MM') AS band, count(*)::int AS n FROM ${table} t
-    WHERE t.${keyColumn} = ANY(${keys}::text[]) AND t.${dateColumn} >= ${from} AND t.${dateColumn} < ${to} + interval '1 month'
+    WHERE t.${keyColumn} = ANY(${keys}::text[]) AND t.${dateColumn} >= ${yearFrom} AND t.${dateColumn} < ${yearTo} + interval '1 month'
     GROUP BY 1, 2`;
-  return sql.query<AggregateCell>(gridSql(p, keys, scope, { sql: months }, counts), p.values);
+  const keep = `band BETWEEN to_char(${from}, 'YYYY-MM') AND to_char(${to}, 'YYYY-MM')`;
+  return sql.query<AggregateCell>(gridSql(p, keys, scope, { sql: months }, counts, { block: 'CALENDAR_YEAR', keep }), p.values);
 }
 
 /** Households' first enquiries per agency and month. One statement. */

@@ -3,7 +3,7 @@ import { Sql } from '../db/sql';
 import { activeFamilyFindingSql, siblingNeedSql } from '../domain/active-family-finding';
 import { PERMANENCE_STAGES, PermanenceStage } from '../domain/stages';
 import { SqlParams } from '../policy/sql-params';
-import { AggregateCell, authorityKeys, gridSql } from './aggregate-grid';
+import { AggregateCell, AsOfCells, asOfFor, authorityKeys, gridSql } from './aggregate-grid';
 
 /**
  * The rows of ALE's family-finding tracker (docs/domain.md): every stage but ADOPTED. An adoption order closes the
@@ -53,21 +53,39 @@ function bandSql(dimension: BreakdownDimension, asOf: string): string {
 }
 
 /**
- * Children in active family finding (src/domain/active-family-finding.ts) per LA in scope and band of `dimension`:
- * age in whole years on `asOf` (default today), sibling need, or ethnic group. One statement.
+ * Active family finding as at `date` (a SQL date expression), so the population and the bands are as at the same
+ * day: the ADM decision made by then, and the child either still in active family finding now, or gone from it (placed,
+ * adopted, plan changed) only after that day. The current stage must agree (a decision date on a child now in parallel
+ * planning, or an adopted child with no dates, is not counted), since milestone dates alone may be incomplete.
+ */
+export function activeFamilyFindingOnSql(alias: string, date: string): string {
+  const left = `LEAST(${alias}.placed_on, ${alias}.adoption_order_on, ${alias}.plan_changed_on)`;
+  return `(${alias}.decision_on <= ${date}`
+    + ` AND ((${left} IS NULL AND ${activeFamilyFindingSql(alias)})`
+    + ` OR (${alias}.stage IN ('MATCHED_PLACED', 'ADOPTED', 'PLAN_CHANGED') AND ${left} > ${date})))`;
+}
+
+/**
+ * Children in active family finding per LA in scope and band of `dimension`: age in whole years, sibling need, or
+ * ethnic group. Without `asOf` (and not under inference control): today's children by stage, ages today. With a day,
+ * the children in family finding on that day by their milestone dates, ages on that day. A viewer under inference
+ * control gets the latest 31 March on or before the day asked (default today): see inference-control-policy.ts.
+ * One statement.
  */
 export async function childrenInFamilyFindingBreakdown(sql: Sql, viewer: Viewer,
-  args: { dimension: BreakdownDimension; authority?: string | null; asOf?: string | null }): Promise<AggregateCell[]> {
+  args: { dimension: BreakdownDimension; authority?: string | null; asOf?: string | null }): Promise<AsOfCells> {
   const scope = authorityKeys(viewer, args.authority);
+  const day = asOfFor(scope, 'childrenInFamilyFindingBreakdown', args.asOf);
   const p = new SqlParams();
   const keys = p.add(scope.keys);
-  // Only the age bands read asOf; an unused placeholder would leave PostgreSQL unable to type it.
-  const asOf = args.dimension === 'AGE_BAND' ? `COALESCE(${p.add(args.asOf ?? null)}::date, current_date)` : 'current_date';
+  const asOf = day.asked ? `${p.add(day.asOf)}::date` : 'current_date';
+  const population = day.asked ? activeFamilyFindingOnSql('c', asOf) : activeFamilyFindingSql('c');
   // The sibling need is a window over the active rows, so it is computed before grouping.
   const counts = `SELECT key, band, count(*)::int AS n FROM (
       SELECT c.authority AS key, ${bandSql(args.dimension, asOf)} AS band
         FROM child c LEFT JOIN sibling_group sg ON sg.id = c.sibling_group_id
-       WHERE c.authority = ANY(${keys}::text[]) AND ${activeFamilyFindingSql('c')}
+       WHERE c.authority = ANY(${keys}::text[]) AND ${population}
     ) active GROUP BY 1, 2`;
-  return sql.query<AggregateCell>(gridSql(p, keys, scope, BREAKDOWN_BANDS[args.dimension], counts), p.values);
+  const cells = await sql.query<AggregateCell>(gridSql(p, keys, scope, BREAKDOWN_BANDS[args.dimension], counts), p.values);
+  return { asOf: day.asOf, cells };
 }

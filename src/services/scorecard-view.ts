@@ -2,6 +2,7 @@ import { Viewer } from '../auth/viewer';
 import { Sql } from '../db/sql';
 import { MIN_CHILDREN_FOR_AVERAGE, suppressCount } from '../policy/aggregate-policy';
 import { badInput } from '../policy/errors';
+import { InferenceControl, SuppressionReason } from '../policy/inference-control-policy';
 import { SqlParams } from '../policy/sql-params';
 import { authorityKeys } from './aggregate-grid';
 import {
@@ -29,43 +30,57 @@ export interface ScorecardView {
   meetsA2: boolean | null;
   /** True when any figure is withheld. */
   suppressed: boolean;
-  /** Names of the figures withheld as small numbers (docs/access-policy.md). */
+  /** Names of the figures withheld (docs/access-policy.md, docs/inference-control.md). */
   suppressedFields: string[];
+  /** The rule the figures were published under. */
+  inferenceControl: InferenceControl;
+  /** Why figures are withheld: a year inside with a small group, or else a small number; null when none is. */
+  suppressionReason: SuppressionReason | null;
 }
 
 /** The most years one trend may span. */
 export const MAX_TREND_YEARS = 20;
 
 /**
- * Applies the aggregate-only rules: counts 1–4 hidden; an average (and A3, and the verdict) over fewer than 5
- * children hidden. Verdicts are "at or below the threshold"; null when the average is empty or hidden.
+ * Applies inference control SCORECARD_YEAR_GROUPS (inference-control-policy.ts) for a controlled viewer: a figure is
+ * withheld when some financial year inside the window has a group of 1 to 4 children among those it rests on (the
+ * counts together, since subtracting one from another gives a group; each average its own population; A3 the
+ * children under and over 426 days); and, as before, counts 1–4 and averages over fewer than 5. Each published figure
+ * is then a function of year groups of 0 or at least 5 only, so no combination of windows reaches a smaller group
+ * (docs/inference-control.md). Verdicts are "at or below the threshold"; null when the average is empty or hidden.
  */
 export function scorecardView(f: ScorecardFigures, suppress: boolean): ScorecardView {
   const hidden: string[] = [];
+  let yearGroups = false;
   const count = (name: string, n: number): number | null => {
+    if (suppress && f.smallGroups.counts) { yearGroups = true; hidden.push(name); return null; }
     const s = suppressCount(n, suppress);
     if (s.suppressed) hidden.push(name);
     return s.count;
   };
-  const average = (name: string, value: number | null, over: number): number | null => {
+  const average = (name: string, value: number | null, over: number, smallYear: boolean): number | null => {
     if (value === null) return null;
+    if (suppress && smallYear) { yearGroups = true; hidden.push(name); return null; }
     if (suppress && over < MIN_CHILDREN_FOR_AVERAGE) { hidden.push(name); return null; }
     return value;
   };
   const { from, to } = scorecardWindow(f.yearEnding);
+  const g = f.smallGroups;
   const v = {
     authority: f.authority, yearEnding: f.yearEnding, windowFrom: from, windowTo: to,
     adoptedCount: count('adoptedCount', f.adoptedCount),
-    a1Count: count('a1Count', f.a1Count), a1Days: average('a1Days', f.a1Days, f.a1Count),
-    a10Count: count('a10Count', f.a10Count), a10Days: average('a10Days', f.a10Days, f.a10Count),
-    a2Count: count('a2Count', f.a2Count), a2Days: average('a2Days', f.a2Days, f.a2Count),
-    a3Percent: average('a3Percent', f.a3Percent, f.a10Count),
+    a1Count: count('a1Count', f.a1Count), a1Days: average('a1Days', f.a1Days, f.a1Count, g.a1),
+    a10Count: count('a10Count', f.a10Count), a10Days: average('a10Days', f.a10Days, f.a10Count, g.a1),
+    a2Count: count('a2Count', f.a2Count), a2Days: average('a2Days', f.a2Days, f.a2Count, g.a2),
+    a3Percent: average('a3Percent', f.a3Percent, f.a10Count, g.a1 || g.a3),
     a10ThresholdDays: A10_THRESHOLD_DAYS, a2ThresholdDays: A2_THRESHOLD_DAYS,
   };
   const meets = (days: number | null, threshold: number): boolean | null => (days === null ? null : days <= threshold);
+  const reason: SuppressionReason | null = hidden.length === 0 ? null : yearGroups ? 'SMALL_GROUP_IN_A_YEAR' : 'SMALL_NUMBER';
   return {
     ...v, meetsA1: meets(v.a1Days, A10_THRESHOLD_DAYS), meetsA10: meets(v.a10Days, A10_THRESHOLD_DAYS),
     meetsA2: meets(v.a2Days, A2_THRESHOLD_DAYS), suppressed: hidden.length > 0, suppressedFields: hidden,
+    inferenceControl: suppress ? 'SCORECARD_YEAR_GROUPS' : 'NONE', suppressionReason: reason,
   };
 }
 

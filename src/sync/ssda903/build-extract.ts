@@ -1,10 +1,11 @@
 // Turns the raw rows of one return (from CSVs or XML) into the normalised extract: each stored table validated row
 // by row, duplicates rejected, cross-file mismatches warned about (the child is kept), other tables checked lightly.
 import { inferCollectionYear } from './collection-year';
-import type { ExtractChild, ExtractCounts, ImportIssue, RawRow, Ssda903Extract } from './extract';
+import type { ExtractChild, ExtractCounts, ExtractEpisode, ImportIssue, RawRow, Ssda903Extract } from './extract';
 import { validateOtherRow } from './other-table-validation';
 import { validateAd1, validateEpisode, validateHeader, validatePlacedAdoption } from './record-validation';
 import { ADOPTION_ENDINGS } from './code-lists';
+import { yearChecks, type ChildRows } from './year-checks';
 
 interface Draft {
   child: ExtractChild;
@@ -12,23 +13,35 @@ interface Draft {
   firstRow: RawRow;
   ad1Row?: RawRow;
   placedRows: RawRow[];
+  /** The raw row of each kept episode, so a year check can take one out again. */
+  episodeRows: Map<ExtractEpisode, RawRow>;
 }
 
-/** Options: the collection year when the caller knows it better than the dates do. */
+/** Options: the collection year when the caller knows it better than the dates do, or the file states one. */
 export interface BuildOptions {
   collectionYear?: number;
+  /** The year the file's own header states (DfE XML collection fields); the caller's `collectionYear` wins. */
+  declaredYear?: number | null;
 }
 
-/** Builds the extract from raw rows, given with any issues found while reading the files (unrecognised files...). */
+/**
+ * Builds the extract from raw rows, given with any issues found while reading the files (unrecognised files...).
+ * The collection year is the caller's, else the file's own, else the one most of the return's dates fall in; the
+ * checks that need it run once it is known.
+ */
 export function buildExtract(rows: readonly RawRow[], readIssues: ImportIssue[] = [], options: BuildOptions = {}): Ssda903Extract {
   const state = new ExtractState();
   state.warnings.push(...readIssues);
   for (const raw of rows) state.add(raw);
-  const children = state.finish();
-  return {
-    collectionYear: options.collectionYear ?? inferCollectionYear(children),
-    children, rejections: state.rejections, warnings: state.warnings, counts: state.counts,
-  };
+  let children = state.finish();
+  const inferred = inferCollectionYear(children);
+  const collectionYear = options.collectionYear ?? options.declaredYear ?? inferred;
+  if (options.collectionYear === undefined && options.declaredYear && inferred && inferred !== options.declaredYear) {
+    state.warnings.push({ file: rows[0]?.file ?? '', row: 0, column: null,
+      reason: `the file states the collection year ending 31 March ${options.declaredYear}, but most of its dates fall in the year ending ${inferred}; ${options.declaredYear} is used` });
+  }
+  if (collectionYear !== null) children = state.applyYearChecks(collectionYear);
+  return { collectionYear, children, rejections: state.rejections, warnings: state.warnings, counts: state.counts };
 }
 
 class ExtractState {
@@ -39,8 +52,14 @@ class ExtractState {
     childrenRead: 0, childrenRejected: 0, episodesRead: 0, episodesRejected: 0, otherRowsRead: 0, otherRowsRejected: 0,
   };
   private readonly seenDecoms = new Set<string>();
+  /** Every raw row of the tables the year checks read, valid or not, by child. */
+  private readonly rowsByChild = new Map<string, ChildRows>();
+  /** Rows already rejected, so a year check does not reject them twice. */
+  private readonly rejectedRows = new Set<RawRow>();
+  private finished: ExtractChild[] = [];
 
   add(raw: RawRow): void {
+    this.keepForYearChecks(raw);
     switch (raw.table) {
       case 'Header': return this.addHeader(raw);
       case 'Episodes': return this.addEpisode(raw);
@@ -55,12 +74,13 @@ class ExtractState {
     const v = validateHeader(raw);
     const draft = v.value ? this.draft(v.childId, raw) : undefined;
     if (draft?.hasHeader) this.reject(raw, 'CHILD', `CHILD ${v.childId} already has a Header row (row ${draft.firstRow.row})`, v.childId);
+    // A rejected row's warnings are reported too: the LA sees everything wrong with it at once.
+    this.warnings.push(...v.warnings);
     if (!draft || draft.hasHeader) {
       this.rejections.push(...v.issues);
       this.counts.childrenRejected += 1;
       return;
     }
-    this.warnings.push(...v.warnings);
     Object.assign(draft.child, v.value);
     draft.hasHeader = true;
     draft.firstRow = raw;
@@ -73,14 +93,17 @@ class ExtractState {
     if (v.value && this.seenDecoms.has(key)) {
       this.reject(raw, 'DECOM', `CHILD ${v.childId} already has an episode starting ${v.value.decom}`, v.childId);
     }
+    this.warnings.push(...v.warnings);
     if (!v.value || this.seenDecoms.has(key)) {
       this.rejections.push(...v.issues);
       this.counts.episodesRejected += 1;
+      this.rejectedRows.add(raw);
       return;
     }
     this.seenDecoms.add(key);
-    this.warnings.push(...v.warnings);
-    this.draft(v.childId, raw).child.episodes.push(v.value);
+    const d = this.draft(v.childId, raw);
+    d.child.episodes.push(v.value);
+    d.episodeRows.set(v.value, raw);
   }
 
   private addAd1(raw: RawRow): void {
@@ -111,14 +134,46 @@ class ExtractState {
   private addOther(raw: RawRow): void {
     this.counts.otherRowsRead += 1;
     const issues = validateOtherRow(raw);
-    if (issues.length > 0) this.rejectOther(issues);
+    if (issues.length > 0) {
+      this.rejectOther(issues);
+      this.rejectedRows.add(raw);
+    }
+  }
+
+  private keepForYearChecks(raw: RawRow): void {
+    const kind = ({ Header: 'header', Episodes: 'episodes', OC3: 'oc3', PlacedAdoption: 'placed' } as const)[raw.table as string];
+    if (!kind) return;
+    const id = (raw.values.CHILD ?? '').trim();
+    let rows = this.rowsByChild.get(id);
+    if (!rows) {
+      rows = { header: [], episodes: [], oc3: [], placed: [] };
+      this.rowsByChild.set(id, rows);
+    }
+    rows[kind].push(raw);
+  }
+
+  /** Runs the checks that need the collection year; takes out the episodes they reject. Returns the children. */
+  applyYearChecks(year: number): ExtractChild[] {
+    const found = yearChecks(this.rowsByChild.values(), year, this.rejectedRows);
+    this.rejections.push(...found.rejections);
+    this.warnings.push(...found.warnings);
+    for (const row of found.rejectedRows) {
+      if (row.table !== 'Episodes') { this.counts.otherRowsRejected += 1; continue; }
+      this.counts.episodesRejected += 1;
+      const d = this.drafts.get((row.values.CHILD ?? '').trim());
+      const episode = d && [...d.episodeRows].find(([, r]) => r === row)?.[0];
+      if (d && episode) d.child.episodes = d.child.episodes.filter((e) => e !== episode);
+    }
+    // A child whose only rows were refused here has nothing left to store.
+    this.finished = this.finished.filter((c) => c.sex !== null || c.episodes.length > 0 || c.ad1 || (c.placedAdoption?.length ?? 0) > 0);
+    return this.finished;
   }
 
   private draft(childId: string, raw: RawRow): Draft {
     let d = this.drafts.get(childId);
     if (!d) {
       const child: ExtractChild = { sourceId: childId, sex: null, dateOfBirth: null, ethnicity: null, upn: null, episodes: [] };
-      d = { child, hasHeader: false, firstRow: raw, placedRows: [] };
+      d = { child, hasHeader: false, firstRow: raw, placedRows: [], episodeRows: new Map() };
       this.drafts.set(childId, d);
     }
     return d;
@@ -152,6 +207,7 @@ class ExtractState {
       }
       out.push(c);
     }
+    this.finished = out;
     return out;
   }
 

@@ -55,8 +55,54 @@ export const REVIEW_CODES = set('PN0', 'PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6',
 export const MISSING_CODES = set('M', 'A');
 export const PREV_PERM_CODES = set('P1', 'P2', 'P3', 'P4', 'Z1');
 export const IN_TOUCH_CODES = set('YES', 'NO', 'DIED', 'REFU', 'NREQ', 'RHOM');
-/** OC3 ACTIV: 2017's F3/P3 and 2022's F4/P4/F5/P5 both accepted. */
+/**
+ * OC3 ACTIV: F3/P3 up to 2020-21, F4/P4/F5/P5 from 2021-22 (liia schema 2022 diff; the validator's rule 132 has the
+ * new list). Both are read; which one a return may use is YEAR_BOUNDED_CODES.
+ */
 export const ACTIV_CODES = set('F1', 'P1', 'F2', 'P2', 'F3', 'P3', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6', '0');
+
+/** OC3 ACCOM: the validator's rule 133 list (no S1, no X1: those are never suitable). */
+export const ACCOM_CODES = set(
+  'B1', 'B2', 'C1', 'C2', 'D1', 'D2', 'E1', 'E2', 'G1', 'G2', 'H1', 'H2', 'K1', 'K2', 'R1', 'R2', 'S2', 'T1', 'T2',
+  'U1', 'U2', 'V1', 'V2', 'W1', 'W2', 'X2', 'Y1', 'Y2', 'Z1', 'Z2', '0',
+);
+
+/** Placement types with no placement provider: PLACE_PROVIDER must be blank for them (rule 178). */
+export const NO_PROVIDER_PLACEMENTS = set('T0', 'T1', 'T2', 'T3', 'T4', 'Z1');
+
+/** Freeing orders (LS D1) ended with the Adoption and Children Act 2002: no episode starting after 2005 has one (rule 445). */
+export const LAST_FREEING_ORDER_DECOM = '2005-12-31';
+
+/** A code that exists only in some collection years (years ending 31 March): valid from `from` and up to `to`. */
+export interface YearBoundedCode {
+  column: string;
+  code: string;
+  from?: number;
+  to?: number;
+  /** The DfE validator's rule for the column's code list. */
+  rule: string;
+  note: string;
+}
+
+/**
+ * Codes whose validity depends on the return's collection year (liia-tools' SSDA903 schemas 2017, 2019 and 2022;
+ * the validator's 2022-23 lists): the SGO codes E45-E48 and the placement change reason CUSTOD came with the 2019
+ * schema (replacing E43/E44), and OC3 activity F3/P3 gave way to F4/P4/F5/P5 in 2022.
+ */
+export const YEAR_BOUNDED_CODES: readonly YearBoundedCode[] = [
+  ...['E45', 'E46', 'E47', 'E48'].map((code) => ({ column: 'REC', code, from: 2019, rule: '149', note: 'the SGO codes E45-E48 replaced E43/E44 from the 2018-19 return' })),
+  ...['E43', 'E44'].map((code) => ({ column: 'REC', code, to: 2018, rule: '149', note: 'E43/E44 were replaced by E45-E48 from the 2018-19 return' })),
+  { column: 'REASON_PLACE_CHANGE', code: 'CUSTOD', from: 2019, rule: '1009', note: 'CUSTOD exists from the 2018-19 return' },
+  ...['F3', 'P3'].map((code) => ({ column: 'ACTIV', code, to: 2021, rule: '132', note: 'F3/P3 were replaced by F4/P4/F5/P5 from the 2021-22 return' })),
+  ...['F4', 'P4', 'F5', 'P5'].map((code) => ({ column: 'ACTIV', code, from: 2022, rule: '132', note: 'F4/P4/F5/P5 exist from the 2021-22 return' })),
+];
+
+/** The bound a code breaks in `year`, or undefined when it is valid then (or not year-bounded). */
+export function yearBoundBroken(column: string, code: string | null, year: number): YearBoundedCode | undefined {
+  if (!code) return undefined;
+  return YEAR_BOUNDED_CODES.find((b) => b.column === column && b.code === code
+    && ((b.from !== undefined && year < b.from) || (b.to !== undefined && year > b.to)));
+}
 export const SW_REASON_CODES = set(
   'MANAGE', 'FCONTA', 'LEFTRL', 'ORGRST', 'TSPROC', 'ABSENC', 'CHCHAN', 'PCCHAN', 'SWDIED', 'OTHERS',
 );

@@ -10,6 +10,8 @@ export interface ImportIssue {
   column: string | null;
   reason: string;
   childId?: string;
+  /** The DfE validator's rule this issue is (Data to Insight's csc-validator-be-903 numbering), when there is one. */
+  rule?: string;
 }
 
 /** One episode of care: a new one whenever legal status, placement or carer changes. Dates are ISO (YYYY-MM-DD). */

@@ -21,15 +21,15 @@ export class FieldReader {
   readonly issues: ImportIssue[] = [];
   /** Problems that cost only the value, not the row (a malformed postcode). */
   readonly warnings: ImportIssue[] = [];
-  constructor(private readonly raw: RawRow) {}
+  constructor(private readonly raw_: RawRow) {}
 
   get childId(): string {
-    return (this.raw.values.CHILD ?? '').trim();
+    return (this.raw_.values.CHILD ?? '').trim();
   }
 
   /** A trimmed value, or null if blank; a required blank or a placeholder (`*DUMMY*`) is an issue. */
   text(column: string, required: boolean): string | null {
-    const value = (this.raw.values[column] ?? '').trim();
+    const value = (this.raw_.values[column] ?? '').trim();
     if (value === '') {
       if (required) this.fail(column, `${column} is required but blank`);
       return null;
@@ -41,13 +41,13 @@ export class FieldReader {
     return value;
   }
 
-  /** A code from `codes` (compared upper-case), returned upper-case. */
-  code(column: string, codes: ReadonlySet<string>, required: boolean): string | null {
+  /** A code from `codes` (compared upper-case), returned upper-case; `rule` is the DfE validator rule it breaks. */
+  code(column: string, codes: ReadonlySet<string>, required: boolean, rule?: string): string | null {
     const value = this.text(column, required);
     if (value === null) return null;
     const code = normaliseCode(value);
     if (!codes.has(code)) {
-      this.fail(column, `${column} "${value}" is not a valid code`);
+      this.fail(column, `${column} "${value}" is not a valid code${rule ? ` (DfE rule ${rule})` : ''}`, rule);
       return null;
     }
     return code;
@@ -63,11 +63,11 @@ export class FieldReader {
   }
 
   /** Matches a pattern (UPN, postcode). */
-  pattern(column: string, re: RegExp, required: boolean, what: string): string | null {
+  pattern(column: string, re: RegExp, required: boolean, what: string, rule?: string): string | null {
     const value = this.text(column, required);
     if (value === null) return null;
     if (!re.test(value)) {
-      this.fail(column, `${column} "${value}" is not ${what}`);
+      this.fail(column, `${column} "${value}" is not ${what}${rule ? ` (DfE rule ${rule})` : ''}`, rule);
       return null;
     }
     return value.toUpperCase();
@@ -75,25 +75,36 @@ export class FieldReader {
 
   /** Like `pattern`, but a mismatch is a warning and the value is dropped: the row itself stays good. */
   optionalPattern(column: string, re: RegExp, what: string): string | null {
-    const value = (this.raw.values[column] ?? '').trim();
+    const value = (this.raw_.values[column] ?? '').trim();
     if (value === '') return null;
     if (!re.test(value)) {
-      this.warnings.push(this.issue(column, `${column} "${value}" is not ${what}; the value was dropped`));
+      this.warn(column, `${column} "${value}" is not ${what}; the value was dropped`);
       return null;
     }
     return value.toUpperCase();
   }
 
-  fail(column: string | null, reason: string): void {
-    this.issues.push(this.issue(column, reason));
+  /** The raw value of a column, trimmed ('' when absent). */
+  raw(column: string): string {
+    return (this.raw_.values[column] ?? '').trim();
   }
 
-  warn(column: string | null, reason: string): void {
-    this.warnings.push(this.issue(column, reason));
+  /** Whether the row has the column at all (an XML Header carries UASC; a CSV one does not). */
+  has(column: string): boolean {
+    return column in this.raw_.values;
   }
 
-  private issue(column: string | null, reason: string): ImportIssue {
-    const { file, table, row } = this.raw;
-    return { file, table, row, column, reason, childId: this.childId || undefined };
+  fail(column: string | null, reason: string, rule?: string): void {
+    this.issues.push(issueAt(this.raw_, column, reason, rule));
   }
+
+  warn(column: string | null, reason: string, rule?: string): void {
+    this.warnings.push(issueAt(this.raw_, column, reason, rule));
+  }
+}
+
+/** An issue about a raw row; `rule` is the DfE validator's rule, when the issue is one of its conditions. */
+export function issueAt(raw: RawRow, column: string | null, reason: string, rule?: string): ImportIssue {
+  const childId = (raw.values.CHILD ?? '').trim();
+  return { file: raw.file, table: raw.table, row: raw.row, column, reason, childId: childId || undefined, ...(rule ? { rule } : {}) };
 }

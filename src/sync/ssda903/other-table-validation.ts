@@ -7,8 +7,7 @@ import type { TableName } from './table-recognition';
 type Check = (r: FieldReader) => void;
 
 const date = (column: string, required = false): Check => (r) => { r.date(column, required); };
-const code = (column: string, list: ReadonlySet<string>, required = false): Check => (r) => { r.code(column, list, required); };
-const ACCOM = /^([BCDEGHKRSTUVWXYZ][12]|0)$/i;
+const code = (column: string, list: ReadonlySet<string>, required = false, rule?: string): Check => (r) => { r.code(column, list, required, rule); };
 const SDQ_SCORE = /^([0-9]|[1-3][0-9]|40)$/;
 const FLAG = new Set(['0', '1']);
 
@@ -19,8 +18,8 @@ const CHECKS: Partial<Record<TableName, Check[]>> = {
   OC2: [date('DOB'), (r) => { r.pattern('SDQ_SCORE', SDQ_SCORE, false, 'a score from 0 to 40'); },
     ...['CONVICTED', 'HEALTH_CHECK', 'IMMUNISATIONS', 'TEETH_CHECK', 'HEALTH_ASSESSMENT', 'SUBSTANCE_MISUSE',
       'INTERVENTION_RECEIVED', 'INTERVENTION_OFFERED'].map((c) => code(c, FLAG))],
-  OC3: [date('DOB'), code('IN_TOUCH', codes.IN_TOUCH_CODES), code('ACTIV', codes.ACTIV_CODES),
-    (r) => { r.pattern('ACCOM', ACCOM, false, 'an accommodation code'); }],
+  OC3: [date('DOB'), code('IN_TOUCH', codes.IN_TOUCH_CODES), code('ACTIV', codes.ACTIV_CODES, false, '132'),
+    code('ACCOM', codes.ACCOM_CODES, false, '133')],
   PrevPerm: [date('DOB'), code('PREV_PERM', codes.PREV_PERM_CODES), date('DATE_PERM')],
   SWEpisodes: [date('DOB'), date('SW_DECOM'), date('SW_DEC'), code('SW_REASON', codes.SW_REASON_CODES)],
   DoLo: [date('DOB'), date('DOLO_START', true), date('DOLO_END')],

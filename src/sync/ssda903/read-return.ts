@@ -2,6 +2,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { buildExtract, type BuildOptions } from './build-extract';
+import { declaredCollectionYear } from './collection-year';
 import { parseCsv } from './csv-reader';
 import type { ImportIssue, RawRow, Ssda903Extract } from './extract';
 import { closestTable, recogniseTable, type TableName } from './table-recognition';
@@ -13,7 +14,8 @@ export async function readReturn(target: string, options: BuildOptions = {}): Pr
   if (!stat.isDirectory()) {
     const text = await fs.readFile(target, 'utf8');
     if (target.toLowerCase().endsWith('.xml') || text.trimStart().startsWith('<')) {
-      return buildExtract(readXmlReturn(stripBom(text), path.basename(target)), [], options);
+      const xml = stripBom(text);
+      return buildExtract(readXmlReturn(xml, path.basename(target)), [], { declaredYear: declaredCollectionYear(xml), ...options });
     }
     const { rows, issues } = csvFilesToRows([{ name: path.basename(target), text }]);
     return buildExtract(rows, issues, options);

@@ -43,7 +43,7 @@ function flattenChild(child: Node, push: (table: TableName, values: Record<strin
   const dob = text(header.DOB);
   push('Header', {
     CHILD: id, SEX: text(header.SEX), DOB: dob, ETHNIC: text(header.ETHNIC), UPN: text(header.UPN),
-    MOTHER: text(header.MOTHER), MC_DOB: text(header.MC_DOB),
+    MOTHER: text(header.MOTHER), MC_DOB: text(header.MC_DOB), UASC: text(header.UASC),
   });
   if (text(header.DUC) !== '') push('UASC', { CHILD: id, SEX: text(header.SEX), DOB: dob, DUC: text(header.DUC) });
   if (AD1_ITEMS.some((k) => text(header[k]) !== '')) push('AD1', { CHILD: id, DOB: dob, ...pick(header, AD1_ITEMS) });

@@ -83,8 +83,13 @@ describe('reading the d2i fake XML return', () => {
     expect(x.counts.childrenRead).toBe(253);
     expect(x.counts.episodesRead).toBe(459);
     expect(episodesKept(x)).toBe(459 - x.counts.episodesRejected);
-    expect(x.children[0]).toMatchObject({ sourceId: '907440', sex: 'FEMALE', dateOfBirth: '2010-07-28', ethnicity: 'BAFR' });
-    expect(x.children[0].episodes[0]).toMatchObject({ decom: '2017-01-06', rne: 'T', legalStatus: 'J3', place: 'R5' });
+    // 907440's UPN starts with O, not a check letter (rule 168): its header is refused, its episodes kept.
+    expect(x.rejections).toContainEqual(expect.objectContaining({ table: 'Header', row: 1, column: 'UPN', rule: '168', childId: '907440' }));
+    expect(x.children[0]).toMatchObject({ sourceId: '907440', sex: null });
+    // Its first episode gives CUSTOD, a reason that exists from the 2018-19 return: refused in this 2017-18 one.
+    expect(x.rejections).toContainEqual(expect.objectContaining({ table: 'Episodes', row: 1, column: 'REASON_PLACE_CHANGE', rule: '1009' }));
+    expect(x.children[0].episodes[0]).toMatchObject({ decom: '2017-10-06', rne: 'T', legalStatus: 'J3', place: 'P2' });
+    expect(x.children[2]).toMatchObject({ sex: expect.stringMatching(/MALE/), dateOfBirth: expect.stringMatching(/^\d{4}-/) });
     expect(x.children.filter((c) => c.ad1).length).toBe(3);
     const placed = x.rejections.filter((r) => r.table === 'PlacedAdoption');
     expect(placed).toHaveLength(3);
@@ -95,11 +100,13 @@ describe('reading the d2i fake XML return', () => {
 });
 
 describe('reading the cs-demand-model 2021 return (free file names)', () => {
-  it('recognises every file by its columns and keeps all 144 children and 253 episodes', async () => {
+  it('recognises every file by its columns and reads all 144 children and 253 episodes', async () => {
     const x = await readReturn(`${DATA}/cs-demand-model-2021`);
     expect(x.warnings.filter((w) => /match no 903 table/.test(w.reason))).toEqual([]);
-    expect(x.children).toHaveLength(144);
-    expect(episodesKept(x)).toBe(253);
+    expect(x.counts).toMatchObject({ childrenRead: 144, episodesRead: 253 });
+    // The episodes refused are the 22 with legal status D1 after 2005 (rule 445).
+    expect(x.rejections.filter((r) => r.table === 'Episodes').map((r) => r.rule)).toEqual(Array(22).fill('445'));
+    expect(episodesKept(x)).toBe(253 - 22);
     expectWellFormed(x.rejections);
   });
 });
