@@ -89,7 +89,7 @@ describeWithChromium('the GraphQL explorer in chromium, offline', () => {
       if (await choice.isVisible().catch(() => false)) await choice.click();
       await page.waitForFunction(() => /"data"|"errors"/.test(document.querySelector('.result-window')?.textContent ?? ''), undefined, { timeout: 30_000 });
       const body = JSON.parse(await page.locator('.result-window .CodeMirror').evaluate((el) => (el as any).CodeMirror.getValue()));
-      outcomes[tab] = { data: Object.values(body.data ?? {}).every((v) => v !== null), codes: [...new Set((body.errors ?? []).map((e: any) => e.extensions.code))] as string[] };
+      outcomes[tab] = { data: Boolean(body.data) && Object.values(body.data).every((v) => v !== null), codes: [...new Set((body.errors ?? []).map((e: any) => e.extensions.code))] as string[] };
     }
     expect(outcomes).toEqual({
       FamilyFinderChildren: { data: true, codes: [] },

@@ -20,6 +20,23 @@ function memoryStorage() {
   };
 }
 
+/**
+ * GraphiQL 3 updates the operation name a moment after the editor changes, so "run" right after switching tabs can
+ * send the previous tab's name with this tab's document. A name the document does not hold is dropped, so a
+ * one-operation document simply runs (a document with several still needs its choice).
+ */
+function sameTabOperation(fetcher) {
+  const { parse, getOperationAST } = window.GraphiQL.GraphQL;
+  return (params, opts) => {
+    if (params.operationName) {
+      try {
+        if (!getOperationAST(parse(params.query), params.operationName)) params = { ...params, operationName: undefined };
+      } catch { /* unparsable: the hub says what is wrong */ }
+    }
+    return fetcher(params, opts);
+  };
+}
+
 async function post(token, query) {
   const res = await fetch('/graphql', {
     method: 'POST',
@@ -53,7 +70,7 @@ async function start() {
   const tabs = exampleTabs({ tokens, ...ids });
   const root = document.getElementById('graphiql');
   root.replaceChildren();
-  const fetcher = window.GraphiQL.createFetcher({ url: `${location.origin}/graphql` });
+  const fetcher = sameTabOperation(window.GraphiQL.createFetcher({ url: `${location.origin}/graphql` }));
   window.ReactDOM.createRoot(root).render(window.React.createElement(window.GraphiQL, {
     fetcher,
     defaultTabs: tabs,
