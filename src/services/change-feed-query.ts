@@ -31,9 +31,14 @@ export function changeCursor(seq: string | number): string {
   return String(seq).padStart(20, '0');
 }
 
+/** The largest sequence number PostgreSQL's bigint holds; a cursor beyond it was not made by the feed. */
+const MAX_SEQ = BigInt('9223372036854775807');
+
 function parseAfter(after: string | null | undefined): string | null {
   if (after === null || after === undefined || after === '') return null;
-  if (!/^\d{1,20}$/.test(after)) throw badInput('`after` must be a cursor from the change feed (digits).', { argument: 'after' });
+  if (!/^\d{1,20}$/.test(after) || BigInt(after) > MAX_SEQ) {
+    throw badInput('`after` must be a cursor from the change feed (digits, at most 9223372036854775807).', { argument: 'after' });
+  }
   return after.replace(/^0+(?=\d)/, '');
 }
 
