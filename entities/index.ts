@@ -1,4 +1,4 @@
-import { AccessLogEntryEntity } from './access-log-entry.entity';
+import { AccessReadEntity } from './access-read.entity';
 import { AdopterHouseholdEntity } from './adopter-household.entity';
 import { AdopterEntity } from './adopter.entity';
 import { AdoptionMatchEntity } from './adoption-match.entity';
@@ -18,7 +18,7 @@ import { SavedSearchEntity } from './saved-search.entity';
 /** Every TypeORM entity; the tables themselves are made by `migrations/`. */
 export const entities = [
   AuthorityEntity, SiblingGroupEntity, ChildEntity, CareEpisodeEntity, AdopterHouseholdEntity, AdopterEntity,
-  AdoptionMatchEntity, SupportCaseEntity, AccessLogEntryEntity, ChangeLogEntryEntity, IntegrationClientEntity,
+  AdoptionMatchEntity, SupportCaseEntity, AccessReadEntity, ChangeLogEntryEntity, IntegrationClientEntity,
   HubSettingEntity,
   ChildAdoptionEntity, ChildAdoptionDecisionEntity,
   ChildCscAdoptionEntity,

@@ -6,6 +6,9 @@ import { SavedSearch1763805500000 } from './1763805500000-saved-search';
 import { ChildSentMilestones1763806000000 } from './1763806000000-child-sent-milestones';
 import { AdoptionLinks1763807000000 } from './1763807000000-adoption-links';
 import { ChildOwnerIsLa1763808400000 } from './1763808400000-child-owner-is-la';
+import { AuthorityChangeNotify1763808500000 } from './1763808500000-authority-change-notify';
+import { RateLimitBucket1763808600000 } from './1763808600000-rate-limit-bucket';
+import { AccessRead1763810000000 } from './1763810000000-access-read';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -17,4 +20,7 @@ export const migrations = [
   ChildSentMilestones1763806000000,
   AdoptionLinks1763807000000,
   ChildOwnerIsLa1763808400000,
+  AuthorityChangeNotify1763808500000,
+  RateLimitBucket1763808600000,
+  AccessRead1763810000000,
 ];

@@ -24,7 +24,10 @@ export class AdopterHouseholdResolver {
     const page = await householdsPage(ctx.sql, ctx.viewer, { filter, first: pageSize(first), after });
     return {
       edges: page.rows.map((node) => ({ cursor: page.cursorOf(node), node })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.length ? page.cursorOf(page.rows[page.rows.length - 1]) : null },
+      pageInfo: {
+        hasNextPage: page.hasNextPage, endCursor: page.rows.length ? page.cursorOf(page.rows[page.rows.length - 1]) : null,
+        hasPreviousPage: !!after, startCursor: page.rows.length ? page.cursorOf(page.rows[0]) : null,
+      },
       // A getter, so the count statement runs only when totalCount is asked for.
       get totalCount() { return countHouseholds(ctx.sql, ctx.viewer, filter); },
     };

@@ -18,7 +18,10 @@ export class ChangeFeedResolver {
     return {
       nodes,
       edges: nodes.map((node, i) => ({ cursor: changeCursor(page.rows[i].seq), node })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      pageInfo: {
+        hasNextPage: page.hasNextPage, endCursor: page.endCursor,
+        hasPreviousPage: !!after, startCursor: page.rows.length ? changeCursor(page.rows[0].seq) : null,
+      },
     };
   }
 }

@@ -1,4 +1,6 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
+import { auditServed, compiledSuggestionParts } from '../src/compiler/compiled-reads';
 import { RequestContext } from '../src/context/request-context';
 import { childrenForHousehold } from '../src/matching/child-suggestions-query';
 import { HouseholdFacts, matchReasons } from '../src/matching/match-reasons';
@@ -12,9 +14,7 @@ import { SUGGESTIONS_FIRST_ARG } from '../schema/inputs/page-args';
 /** Child fields the reasons are written from: the audit trail records them as served for every member child. */
 const REASON_FIELDS = ['firstName', 'ageMonths', 'stage', 'needs'] as const;
 
-function recordMembers(ctx: RequestContext, members: MemberRow[], extra: string[] = []): void {
-  for (const m of members) for (const f of [...REASON_FIELDS, ...extra]) ctx.audit.record(String(m.id), m._owner, f, false);
-}
+const idsOf = (members: MemberRow[]) => members.map((m) => String(m.id));
 
 function factsOf(h: HouseholdRow, withWait: boolean): HouseholdFacts {
   return {
@@ -40,13 +40,14 @@ export class MatchSuggestionResolver {
   async matchSuggestions(
     @Arg('childId', () => ID, { description: "The child's hub id" }) childId: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, SUGGESTIONS_FIRST_ARG) first?: number,
     @Arg('includeExcluded', () => Boolean, { nullable: true, description: 'Also list households a hard rule excludes, last, saying why' }) includeExcluded?: boolean,
   ): Promise<MatchSuggestion[] | null> {
     const found = await householdsForChild(ctx.sql, ctx.viewer, { childId: checkId(childId, 'childId'), first: pageSize(first), includeExcluded: includeExcluded === true });
     if (!found) return null;
     const name = await authorityNamer(ctx);
-    recordMembers(ctx, found.members);
+    await auditServed(ctx, info, idsOf(found.members), REASON_FIELDS);
     return found.households.map((s) => ({
       household: s.household as unknown as MatchSuggestion['household'],
       score: s.score, excluded: s.excluded, livesInChildsAuthority: s.flags.sameAuthority,
@@ -61,6 +62,7 @@ export class MatchSuggestionResolver {
   async childSuggestions(
     @Arg('householdId', () => ID, { description: "The household's hub id" }) householdId: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, SUGGESTIONS_FIRST_ARG) first?: number,
     @Arg('includeExcluded', () => Boolean, { nullable: true, description: 'Also list children a hard rule excludes, last, saying why' }) includeExcluded?: boolean,
   ): Promise<ChildSuggestion[] | null> {
@@ -69,11 +71,8 @@ export class MatchSuggestionResolver {
     const name = await authorityNamer(ctx);
     const ids = found.units.flatMap((u) => u.members.map((m) => String(m.id)));
     const groupIds = found.units.map((u) => u.siblingGroupId).filter((g): g is string => g !== null);
-    const [children, groups] = await Promise.all([ctx.loaders.child.loadMany(ids), ctx.loaders.siblingGroup.loadMany(groupIds)]);
-    const childById = new Map(children.filter((c) => c && !(c instanceof Error)).map((c) => [String((c as { id: unknown }).id), c]));
-    const groupById = new Map(groups.filter((g) => g && !(g instanceof Error)).map((g) => [String((g as { id: unknown }).id), g]));
+    const { children: childById, groups: groupById } = await compiledSuggestionParts(ctx, info, ids, groupIds, [...REASON_FIELDS, 'daysWaiting']);
     return found.units.map((u) => {
-      recordMembers(ctx, u.members, ['daysWaiting']);
       return {
         children: u.members.map((m) => childById.get(String(m.id))).filter(Boolean) as unknown as ChildSuggestion['children'],
         siblingGroup: (u.siblingGroupId ? groupById.get(u.siblingGroupId) ?? null : null) as unknown as ChildSuggestion['siblingGroup'],

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { compiledPage, CompiledResults, compileSavedSearchResults } from '../src/compiler/compiled-reads';
 import { RequestContext } from '../src/context/request-context';
 import { checkId } from '../src/services/cursor';
 import { deleteSavedSearch, saveSearch, SavedSearchRow, savedSearchesOf } from '../src/services/saved-search-store';
@@ -7,14 +9,13 @@ import { AFTER_ARG, CHILD_ORDER_ARG, FIRST_ARG } from '../schema/inputs/page-arg
 import { ChildConnection } from '../schema/types/child.type';
 import { ChildOrderEnum } from '../schema/types/enums';
 import { SavedSearch } from '../schema/types/saved-search.type';
-import { childConnection } from './child-connection';
 
 /** Saved children searches, per person (token `sub` at `org`). They hold filters only, never child data. */
 @Resolver(() => SavedSearch)
 export class SavedSearchResolver {
   @Query(() => [SavedSearch], { description: 'Your saved children searches, by name' })
-  savedSearches(@Ctx() ctx: RequestContext): Promise<SavedSearchRow[]> {
-    return savedSearchesOf(ctx.sql, ctx.viewer);
+  async savedSearches(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<SavedSearchRow[]> {
+    return compileSavedSearchResults(ctx, info, await savedSearchesOf(ctx.sql, ctx.viewer));
   }
 
   @Mutation(() => SavedSearch, { description: 'Saves a children search under a name (replacing one of the same name); a filter you may not use is FORBIDDEN' })
@@ -45,10 +46,17 @@ export class SavedSearchResolver {
   async results(
     @Root() s: SavedSearchRow,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, FIRST_ARG) first?: number,
     @Arg('after', () => String, AFTER_ARG) after?: string,
     @Arg('orderBy', () => ChildOrderEnum, CHILD_ORDER_ARG) orderBy?: string,
   ) {
-    return childConnection(ctx, { filter: s.filter, orderBy, first, after });
+    // Compiled with the list by `savedSearches`; a search returned by a mutation runs its own statement.
+    const compiled = (s as SavedSearchRow & { $results?: CompiledResults }).$results?.get(String(info.path.key));
+    if (compiled) {
+      if ('error' in compiled) throw compiled.error;
+      return compiled.value;
+    }
+    return compiledPage(ctx, info, { filter: s.filter, orderBy, first, after });
   }
 }

@@ -2,17 +2,16 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { resolvers } from '../resolvers';
-import { policyGuard } from '../src/graphql/policy-guard.middleware';
+import { installPolicyGuard } from '../src/graphql/policy-guard';
 
 let cached: GraphQLSchema | undefined;
 
-/** The hub's GraphQL schema, built from the resolver classes, with the policy guard on every field. */
+/** The hub's GraphQL schema, built from the resolver classes, with the operation gate and the field guards. */
 export function buildHubSchema(): GraphQLSchema {
-  cached ??= describeRootTypes(buildSchemaSync({
+  cached ??= installPolicyGuard(describeRootTypes(buildSchemaSync({
     resolvers: resolvers as unknown as [Function, ...Function[]],
-    globalMiddlewares: [policyGuard],
     validate: false,
-  }));
+  })));
   return cached;
 }
 

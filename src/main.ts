@@ -1,24 +1,47 @@
 import 'reflect-metadata';
-import { readEnvironment } from './config/environment';
+import { Environment, readEnvironment } from './config/environment';
+import { checkCanListen, explainDatabaseProblem, explainEmbeddedProblem, explainListenProblem } from './config/setting-problems';
 import { resolveDatabase } from './db/resolve-database';
-import { loadDemoIfEmpty } from './demo/load-demo-partnership';
+import { describeDemoLoad, loadDemoIntoEmptyHub } from './demo/load-demo-partnership';
 import { demoTokens } from './cli/demo-tokens';
 import { startHub } from './server/start-hub';
 
-/** `npm start`: database (embedded unless DATABASE_URL), migrations, demo partnership on first start, then serve. */
+/**
+ * `npm start`: database (embedded unless DATABASE_URL), migrations, demo partnership into an empty database, then
+ * serve. The port opens only after the demo is in, so the first request (and /healthz) sees what /readyz promises.
+ */
 async function main(): Promise<void> {
   const started = Date.now();
+  // Its errors already name the variable (e.g. JWT_MAX_LIFETIME).
   const env = readEnvironment();
-  const database = await resolveDatabase(env);
-  const hub = await startHub(env, database.url);
-  if (!env.production) {
-    const loaded = await loadDemoIfEmpty(hub.deps.db);
-    if (loaded) process.stdout.write('Loaded the demo partnership (Adopt London East and its four LAs).\n');
+  // A port already taken is found before the database starts and the demo loads, not after.
+  const portProblem = await checkCanListen(env.port, env.host);
+  if (portProblem) throw portProblem;
+  let database: Awaited<ReturnType<typeof resolveDatabase>>;
+  try {
+    database = await resolveDatabase(env);
+  } catch (err) {
+    throw env.databaseUrl ? err : explainEmbeddedProblem(err, env);
   }
+  try {
+    await serve(env, database, started);
+  } catch (err) {
+    await database.stop().catch(() => undefined);
+    throw explainDatabaseProblem(err, env) ?? explainListenProblem(err, env.port, env.host) ?? err;
+  }
+}
+
+async function serve(env: Environment, database: Awaited<ReturnType<typeof resolveDatabase>>, started: number): Promise<void> {
+  const hub = await startHub(env, database.url, {
+    prepare: async (deps) => {
+      if (env.production) return;
+      process.stdout.write(`${describeDemoLoad(await loadDemoIntoEmptyHub(deps.db))}\n`);
+    },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`Permanence Hub serving GraphQL at ${hub.url}/graphql (ready in ${seconds}s; database: ${database.embedded ? 'embedded PostgreSQL under .data/' : 'DATABASE_URL'})\n`);
+  process.stdout.write(`Permanence Hub serving GraphQL at ${hub.url}/graphql (listening on ${env.host}; ready in ${seconds}s; database: ${database.embedded ? 'embedded PostgreSQL under .data/' : 'DATABASE_URL'})\n`);
   if (!env.production) {
-    process.stdout.write(`Dashboard: ${hub.url}/dashboard\n\nDemo tokens (valid 8 hours; send as "Authorization: Bearer <token>"):\n`);
+    process.stdout.write(`Dashboard: ${hub.url}/dashboard\n\nDemo tokens (signed with the development key under the data folder; valid 8 hours; send as "Authorization: Bearer <token>"):\n`);
     for (const { person, token } of demoTokens(hub.deps.key)) {
       process.stdout.write(`\n  ${person.role} @ ${person.org} — ${person.name}\n  ${token}\n`);
     }
@@ -34,6 +57,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
+  // One sentence naming the setting to change (src/config/setting-problems.ts), never a stack trace.
   process.stderr.write(`Permanence Hub could not start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

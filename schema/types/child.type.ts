@@ -1,14 +1,19 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authority } from './authority.type';
 import { PermanenceStageEnum, SexEnum } from './enums';
 import { PageInfo } from './page-info.type';
+import { SiblingGroup } from './sibling-group.type';
 
 /**
  * A child's record, owned by its LA. Fields the viewer may not read resolve to null with a FORBIDDEN error
- * (docs/access-policy.md); `authority` and `siblingGroup` are resolved by the child resolver through loaders.
+ * (docs/access-policy.md). Served only by compiled statements (src/compiler): every field, `authority` and
+ * `siblingGroup` included, is a property of the JSON PostgreSQL built, read by the default resolver.
  */
-@ObjectType({ description: "A child's record, owned by its local authority" })
+@ObjectType({ description: "A child's record, owned by its local authority", simpleResolvers: true })
 export class Child {
   @Field(() => ID, { description: "The child's hub id" }) id!: string;
+  @Field(() => Authority, { nullable: true, description: 'The LA that owns the record' }) authority!: Authority | null;
+  @Field(() => SiblingGroup, { nullable: true, description: "The child's sibling group, if any" }) siblingGroup!: SiblingGroup | null;
   @Field(() => String, { description: "The LA's own child id" }) sourceId!: string;
   @Field(() => String, { nullable: true, description: 'First name' }) firstName!: string | null;
   @Field(() => String, { nullable: true, description: 'Last name; the owning LA only' }) lastName!: string | null;
@@ -39,14 +44,14 @@ export class Child {
 }
 
 /** One child in a page of children. */
-@ObjectType({ description: 'One child in a page of children' })
+@ObjectType({ description: 'One child in a page of children', simpleResolvers: true })
 export class ChildEdge {
   @Field(() => String, { description: 'Opaque position of this child; pass it as `after` for the next page' }) cursor!: string;
   @Field(() => Child, { description: 'The child' }) node!: Child;
 }
 
 /** A page of children, with the total in the viewer's scope. */
-@ObjectType({ description: 'A page of children, with the total in your scope' })
+@ObjectType({ description: 'A page of children, with the total in your scope', simpleResolvers: true })
 export class ChildConnection {
   @Field(() => [ChildEdge], { description: 'The children of this page with their cursors' }) edges!: ChildEdge[];
   @Field(() => PageInfo, { description: 'Where this page ends and whether more follow' }) pageInfo!: PageInfo;

@@ -1,3 +1,4 @@
+import { KeyObject } from 'crypto';
 import * as jwt from 'jsonwebtoken';
 import { Role } from './roles';
 
@@ -10,7 +11,7 @@ export interface TokenClaims {
 }
 
 /** Signs an HS256 token with the hub's issuer and audience; `ttl` like '8h' or seconds. */
-export function mintToken(claims: TokenClaims, secret: string, opts: { issuer: string; audience: string; ttl?: string | number }): string {
+export function mintToken(claims: TokenClaims, secret: KeyObject | string, opts: { issuer: string; audience: string; ttl?: string | number }): string {
   return jwt.sign({ ...claims }, secret, {
     algorithm: 'HS256', issuer: opts.issuer, audience: opts.audience,
     expiresIn: (opts.ttl ?? '8h') as jwt.SignOptions['expiresIn'],

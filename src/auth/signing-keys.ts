@@ -1,40 +1,72 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { randomBytes } from 'crypto';
+import { createPublicKey, createSecretKey, KeyObject, randomBytes } from 'crypto';
 import { Algorithm } from 'jsonwebtoken';
 import { Environment } from '../config/environment';
+import { weakSecretReason } from './secret-strength';
 
-/** The key that verifies tokens, and the only algorithms it accepts (pinned: never taken from the token). */
-export interface VerificationKey {
-  key: string;
-  algorithms: Algorithm[];
-  issuer: string;
-  audience: string;
-  /** The HS256 secret, when the hub itself can mint tokens (`hub token`, the OAuth token endpoint). */
-  signingSecret: string | undefined;
+/** One accepted algorithm and the keys that verify it (pinned: the key is chosen by algorithm, never the reverse). */
+export interface Verifier {
+  algorithm: Algorithm;
+  keys: KeyObject[];
 }
 
 /**
- * Chooses the verification key: JWT_PUBLIC_KEY (RS256/ES256 from an LA's identity provider) or JWT_SECRET (HS256).
- * In development, with neither, a random secret is created once under `.data/` so tokens survive restarts.
+ * How the hub verifies and signs tokens. Keys are KeyObjects, so jsonwebtoken never tries a secret as a public key
+ * (or the reverse) and each algorithm is checked only with keys of its own kind.
  */
-export function resolveVerificationKey(env: Environment): VerificationKey {
-  const base = { issuer: env.jwtIssuer, audience: env.jwtAudience };
-  if (env.jwtPublicKey) {
-    const pem = env.jwtPublicKey.replace(/\\n/g, '\n');
-    const algorithms: Algorithm[] = /BEGIN (EC )?PUBLIC KEY/.test(pem) && isEcKey(pem) ? ['ES256'] : ['RS256'];
-    return { ...base, key: pem, algorithms, signingSecret: env.jwtSecret };
-  }
-  if (env.jwtSecret) return { ...base, key: env.jwtSecret, algorithms: ['HS256'], signingSecret: env.jwtSecret };
-  if (env.production) throw new Error('JWT_SECRET or JWT_PUBLIC_KEY is required when NODE_ENV=production');
-  const secret = developmentSecret(env.dataDir);
-  return { ...base, key: secret, algorithms: ['HS256'], signingSecret: secret };
+export interface VerificationKey {
+  verifiers: Verifier[];
+  /** The accepted algorithms (the verifiers' algorithms). */
+  algorithms: Algorithm[];
+  issuer: string;
+  audience: string;
+  /** The longest lifetime a token may have, in seconds. */
+  maxLifetimeSeconds: number;
+  /**
+   * The HS256 key of the hub's own tokens (`POST /oauth/token`, `hub token`): JWT_SECRET, or in development without
+   * any configured key the development key. Always among the verifiers, so a token the hub issues verifies on it.
+   */
+  signingKey: KeyObject | undefined;
+  /** Development only: the key demo tokens are signed with. Never a key the operator supplied. */
+  demoKey: KeyObject | undefined;
 }
 
-function isEcKey(pem: string): boolean {
-  // Parsing the key is the reliable test; the PEM header alone does not say RSA or EC for SPKI keys.
-  const { createPublicKey } = require('crypto') as typeof import('crypto');
-  return createPublicKey(pem).asymmetricKeyType === 'ec';
+/**
+ * Builds the key ring. JWT_PUBLIC_KEY (RS256/ES256 from an LA's identity provider) and JWT_SECRET (HS256, the hub's
+ * own tokens) may both be set: each verifies only its own algorithm. In development the key kept under the data folder
+ * signs demo tokens and is accepted too. In production a secret under 32 bytes or published in the repository is refused.
+ */
+export function resolveVerificationKey(env: Environment): VerificationKey {
+  const verifiers: Verifier[] = [];
+  if (env.jwtPublicKey) {
+    const key = createPublicKey(env.jwtPublicKey.replace(/\\n/g, '\n'));
+    verifiers.push({ algorithm: key.asymmetricKeyType === 'ec' ? 'ES256' : 'RS256', keys: [key] });
+  }
+  const hmac: KeyObject[] = [];
+  let signingKey: KeyObject | undefined;
+  if (env.jwtSecret) {
+    if (env.production) {
+      const reason = weakSecretReason('JWT_SECRET', env.jwtSecret);
+      if (reason) throw new Error(reason);
+    }
+    signingKey = createSecretKey(Buffer.from(env.jwtSecret, 'utf8'));
+    hmac.push(signingKey);
+  } else if (env.production && !env.jwtPublicKey) {
+    throw new Error('JWT_SECRET or JWT_PUBLIC_KEY is required when NODE_ENV=production');
+  }
+  let demoKey: KeyObject | undefined;
+  if (!env.production) {
+    demoKey = createSecretKey(Buffer.from(developmentSecret(env.dataDir), 'utf8'));
+    hmac.push(demoKey);
+    // With no key configured at all, the development key is the hub's own key too (`hub token`, the token endpoint).
+    if (!env.jwtSecret && !env.jwtPublicKey) signingKey = demoKey;
+  }
+  if (hmac.length) verifiers.push({ algorithm: 'HS256', keys: hmac });
+  return {
+    verifiers, algorithms: verifiers.map((v) => v.algorithm), issuer: env.jwtIssuer, audience: env.jwtAudience,
+    maxLifetimeSeconds: env.jwtMaxLifetimeSeconds, signingKey, demoKey,
+  };
 }
 
 /** The development HS256 secret kept under the data folder (created on first use, readable by the owner only). */

@@ -11,24 +11,15 @@ export const CLOCK_SKEW_SECONDS = 30;
 export class AuthenticationError extends Error {}
 
 /**
- * Verifies `Authorization: Bearer <JWT>` and resolves the viewer. Algorithms, issuer and audience are pinned;
- * `exp` is required; the org must be a known authority and every role a known role.
+ * Verifies `Authorization: Bearer <JWT>` and resolves the viewer. Algorithms, issuer and audience are pinned; the
+ * key is chosen by the token's algorithm among the configured ones; `exp` is required, `nbf` is honoured and the
+ * lifetime is bounded; the org must be a known authority and every role a known role. A database that cannot be
+ * reached while resolving the org is not an authentication failure: that error propagates as it is.
  */
 export async function authenticate(header: string | undefined, key: VerificationKey, authorities: AuthorityDirectory): Promise<Viewer> {
   const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(header?.trim() ?? '');
   if (!match) throw new AuthenticationError('A bearer token is required (Authorization: Bearer <JWT>).');
-  let claims: jwt.JwtPayload;
-  try {
-    const decoded = jwt.verify(match[1], key.key, {
-      algorithms: key.algorithms, issuer: key.issuer, audience: key.audience, clockTolerance: CLOCK_SKEW_SECONDS,
-    });
-    if (typeof decoded === 'string') throw new AuthenticationError('The token has no claims.');
-    claims = decoded;
-  } catch (err) {
-    if (err instanceof jwt.TokenExpiredError) throw new AuthenticationError('The token has expired.');
-    throw new AuthenticationError('The token is not valid.');
-  }
-  if (typeof claims.exp !== 'number') throw new AuthenticationError('The token must carry an expiry (exp).');
+  const claims = verifySignedClaims(match[1], key);
   if (typeof claims.sub !== 'string' || !claims.sub) throw new AuthenticationError('The token must carry a subject (sub).');
   const roles: unknown = claims.roles;
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
@@ -46,4 +37,34 @@ export async function authenticate(header: string | undefined, key: Verification
     raaMembers: raa ? await authorities.membersOf(raa) : [],
     roles: [...new Set(roles as Role[])],
   };
+}
+
+/** The token's claims once its signature, algorithm, issuer, audience, `exp`, `nbf` and lifetime are checked. */
+export function verifySignedClaims(token: string, key: VerificationKey): jwt.JwtPayload {
+  const header = jwt.decode(token, { complete: true })?.header;
+  const verifier = key.verifiers.find((v) => v.algorithm === header?.alg);
+  if (!verifier) throw new AuthenticationError('The token is not valid.');
+  let claims: jwt.JwtPayload | undefined;
+  let expired = false;
+  for (const k of verifier.keys) {
+    try {
+      const decoded = jwt.verify(token, k, {
+        algorithms: [verifier.algorithm], issuer: key.issuer, audience: key.audience, clockTolerance: CLOCK_SKEW_SECONDS,
+      });
+      if (typeof decoded === 'string') throw new AuthenticationError('The token has no claims.');
+      claims = decoded;
+      break;
+    } catch (err) {
+      if (err instanceof AuthenticationError) throw err;
+      if (err instanceof jwt.TokenExpiredError) expired = true;
+    }
+  }
+  if (!claims) throw new AuthenticationError(expired ? 'The token has expired.' : 'The token is not valid.');
+  if (typeof claims.exp !== 'number') throw new AuthenticationError('The token must carry an expiry (exp).');
+  const now = Math.floor(Date.now() / 1000);
+  const max = key.maxLifetimeSeconds;
+  if (claims.exp - now > max + CLOCK_SKEW_SECONDS || (typeof claims.iat === 'number' && claims.exp - claims.iat > max)) {
+    throw new AuthenticationError(`The token lives longer than this hub accepts (at most ${max} seconds).`);
+  }
+  return claims;
 }

@@ -13,12 +13,13 @@ export const DEMO_PEOPLE: { role: Role; org: string; sub: string; name: string }
   { role: 'integration', org: 'ALE', sub: 'int.ale.crm', name: 'ALE adopter system sync' },
 ];
 
-/** A signed token for each demo person (valid for `ttl`). */
+/** A token for each demo person (valid for `ttl`), signed with the development key; none in production. */
 export function demoTokens(key: VerificationKey, ttl = '8h'): { person: (typeof DEMO_PEOPLE)[number]; token: string }[] {
-  if (!key.signingSecret) return [];
+  const demoKey = key.demoKey;
+  if (!demoKey) return [];
   return DEMO_PEOPLE.map((person) => ({
     person,
-    token: mintToken({ sub: person.sub, org: person.org, roles: [person.role], name: person.name }, key.signingSecret as string,
+    token: mintToken({ sub: person.sub, org: person.org, roles: [person.role], name: person.name }, demoKey,
       { issuer: key.issuer, audience: key.audience, ttl }),
   }));
 }

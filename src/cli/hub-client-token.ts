@@ -12,8 +12,9 @@ export function importToken(option: string | boolean | undefined, authority: str
   if (process.env.HUB_TOKEN) return process.env.HUB_TOKEN;
   const env = readEnvironment();
   if (env.production) throw new UsageError('--token or HUB_TOKEN is required');
+  // The development key, never an operator's JWT_SECRET: a token minted unasked must not work on a real deployment.
   const key = resolveVerificationKey(env);
-  if (!key.signingSecret) throw new UsageError('--token or HUB_TOKEN is required');
-  return mintToken({ sub: `${command}.${authority.toLowerCase()}`, org: authority, roles: ['integration'] }, key.signingSecret,
+  if (!key.demoKey) throw new UsageError('--token or HUB_TOKEN is required');
+  return mintToken({ sub: `${command}.${authority.toLowerCase()}`, org: authority, roles: ['integration'] }, key.demoKey,
     { issuer: key.issuer, audience: key.audience, ttl: '10m' });
 }

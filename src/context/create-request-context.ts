@@ -1,10 +1,10 @@
 import { AuthenticationError, authenticate } from '../auth/verify-token';
 import { AuthorityDirectory } from '../auth/authority-directory';
 import { VerificationKey } from '../auth/signing-keys';
-import { AccessRecorder } from '../audit/access-recorder';
 import { CountingSql, Database } from '../db/sql';
 import { createLoaders } from '../loaders/create-loaders';
-import { clientError } from '../policy/errors';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
+import { clientError, serviceUnavailable } from '../policy/errors';
 import { RequestContext } from './request-context';
 
 /** What building a context needs from the running hub. */
@@ -15,17 +15,20 @@ export interface ContextDeps {
 }
 
 /**
- * Verifies the token once and builds the request's viewer, statement counter, loaders and audit recorder.
- * A request that fails authentication stops here with UNAUTHENTICATED: nothing else runs.
+ * Verifies the token once and builds the request's viewer, statement counter, and loaders.
+ * A request that fails authentication stops here with UNAUTHENTICATED: nothing else runs. One that cannot reach the
+ * database to resolve its organisation stops with SERVICE_UNAVAILABLE (503).
  */
 export async function createRequestContext(deps: ContextDeps, authorization: string | undefined, requestId: string): Promise<RequestContext> {
   let viewer;
   try {
     viewer = await authenticate(authorization, deps.key, deps.authorities);
   } catch (err) {
+    // An outage is not a bad token: 503 with Retry-After, so a client tries again instead of doubting its credentials.
+    if (!(err instanceof AuthenticationError) && isDatabaseUnavailable(err)) throw serviceUnavailable({ requestId });
     const message = err instanceof AuthenticationError ? err.message : 'The token could not be verified.';
     throw clientError('UNAUTHENTICATED', message, { requestId });
   }
   const sql = new CountingSql(deps.db);
-  return { requestId, viewer, sql, db: deps.db, authorities: deps.authorities, loaders: createLoaders(sql, viewer), audit: new AccessRecorder() };
+  return { requestId, viewer, sql, db: deps.db, authorities: deps.authorities, loaders: createLoaders(sql, viewer) };
 }

@@ -1,8 +1,8 @@
 import { AuthorityDirectory } from '../auth/authority-directory';
 import { Viewer } from '../auth/viewer';
-import { AccessRecorder } from '../audit/access-recorder';
 import { CountingSql, Database } from '../db/sql';
 import { Loaders } from '../loaders/create-loaders';
+import type { ShapedResult } from '../compiler/result-shaper';
 
 /**
  * Everything one GraphQL request carries: the verified viewer, a statement-counting handle on the database, the
@@ -16,6 +16,8 @@ export interface RequestContext {
   /** For writes that need a transaction (sync mutations). */
   db: Database;
   authorities: AuthorityDirectory;
+  /** DataLoaders for the reads that are not compiled (households and their adopters). */
   loaders: Loaders;
-  audit: AccessRecorder;
+  /** The operation's compiled statement, run once by its first compiled root field (src/compiler/compiled-reads.ts). */
+  compiled?: Promise<ShapedResult>;
 }

@@ -27,7 +27,7 @@ function secure(res: Response): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 }
 
-/** Mounts the page, its assets, chart.js, and (outside production) the demo people and demo tokens. */
+/** Mounts the page, the audit page, their assets, chart.js, and (outside production) the demo people and demo tokens. */
 export function mountDashboard(app: Express, deps: HubDeps): void {
   const sendPage = (_req: Request, res: Response): void => {
     secure(res);
@@ -36,6 +36,12 @@ export function mountDashboard(app: Express, deps: HubDeps): void {
   };
   app.get('/dashboard', sendPage);
   app.get('/dashboard/', sendPage);
+  // The audit trail's page (accessLog); the policy decides what it shows, the page only asks.
+  app.get('/dashboard/audit', (_req: Request, res: Response): void => {
+    secure(res);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(path.join(PAGE_DIR, 'audit.html'));
+  });
   app.get('/dashboard/vendor/chart.umd.js', (_req, res) => {
     secure(res);
     if (!fs.existsSync(CHART_JS)) { res.status(404).type('text/plain').send('chart.js is not installed'); return; }
@@ -60,10 +66,12 @@ function mountDemoEndpoints(app: Express, deps: HubDeps): void {
     const person = DEMO_PEOPLE.find((p) => p.role === role && (req.query.org === undefined || p.org === req.query.org));
     const org = String(req.query.org ?? person?.org ?? '');
     if (!(await deps.authorities.get(org))) { res.status(400).json({ error: 'org must be a known authority code' }); return; }
-    if (!deps.key.signingSecret) { res.status(404).json({ error: 'this hub cannot mint tokens' }); return; }
+    // Signed with the development key only, never the operator's JWT_SECRET, so a demo token opens nothing real.
+    const demoKey = deps.key.demoKey;
+    if (!demoKey) { res.status(404).json({ error: 'this hub cannot mint demo tokens' }); return; }
     const sub = person?.sub ?? `${role}.${org.toLowerCase()}.demo`;
     const name = person?.name ?? `Demo ${role} (${org})`;
-    const token = mintToken({ sub, org, roles: [role], name }, deps.key.signingSecret,
+    const token = mintToken({ sub, org, roles: [role], name }, demoKey,
       { issuer: deps.key.issuer, audience: deps.key.audience, ttl: DEMO_TOKEN_TTL });
     res.json({ token, role, org, name });
   });

@@ -15,11 +15,26 @@ export function createDataSource(url: string, poolSize = 20): DataSource {
   });
 }
 
-/** Connects and applies any pending migrations (one transaction each). */
+/**
+ * Connects and applies any pending migrations (one transaction each). Several hub processes may start together on
+ * one database (docs/replicas.md): a session advisory lock lets one migrate while the others wait, then find nothing
+ * pending.
+ */
 export async function openDatabase(url: string, poolSize?: number): Promise<DataSource> {
   const ds = createDataSource(url, poolSize);
   await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
+  const lock = ds.createQueryRunner();
+  try {
+    await lock.connect();
+    await lock.query(`SELECT pg_advisory_lock(hashtext('permanence-hub:migrations'))`);
+    await ds.runMigrations({ transaction: 'each' });
+  } catch (err) {
+    await lock.release().catch(() => undefined);
+    await ds.destroy().catch(() => undefined);
+    throw err;
+  }
+  await lock.query(`SELECT pg_advisory_unlock(hashtext('permanence-hub:migrations'))`).catch(() => undefined);
+  await lock.release();
   return ds;
 }
 

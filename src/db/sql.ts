@@ -2,15 +2,16 @@ import { Pool, PoolClient } from 'pg';
 
 /** Anything that runs one SQL statement: the pool, a transaction's client, or a counting wrapper. */
 export interface Sql {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs one statement; with `name`, as a named prepared statement (PostgreSQL plans it once per connection). */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<T[]>;
 }
 
 /** The hub's database handle: plain statements on the pool, and transactions on one client. */
 export class Database implements Sql {
   constructor(readonly pool: Pool) {}
 
-  async query<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-    const res = await this.pool.query(text, params);
+  async query<T = Record<string, unknown>>(text: string, params: unknown[] = [], name?: string): Promise<T[]> {
+    const res = name ? await this.pool.query({ name, text, values: params }) : await this.pool.query(text, params);
     return res.rows as T[];
   }
 
@@ -36,8 +37,8 @@ export class Database implements Sql {
 export class CountingSql implements Sql {
   count = 0;
   constructor(private readonly inner: Sql) {}
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]> {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<T[]> {
     this.count += 1;
-    return this.inner.query<T>(text, params);
+    return this.inner.query<T>(text, params, name);
   }
 }

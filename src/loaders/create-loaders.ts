@@ -1,9 +1,7 @@
 import DataLoader from 'dataloader';
 import { Viewer } from '../auth/viewer';
 import { Sql } from '../db/sql';
-import { ChildRow, childrenByIds, childrenOfSiblingGroups } from '../services/child-query';
 import { AdopterRow, adoptersOfHouseholds, HouseholdRow, householdsByIds } from '../services/household-query';
-import { SiblingGroupRow, siblingGroupsByIds } from '../services/sibling-group-query';
 
 /** Returns `rows` grouped by `key`, in the order of `keys` (DataLoader's contract). */
 export function groupInKeyOrder<R>(keys: readonly string[], rows: R[], key: (r: R) => string): R[][] {
@@ -21,11 +19,11 @@ export function oneInKeyOrder<R>(keys: readonly string[], rows: R[], key: (r: R)
   return groupInKeyOrder(keys, rows, key).map((g) => g[0] ?? null);
 }
 
-/** The request's loaders: every relation is fetched in one scoped statement per batch, never per parent. */
+/**
+ * The request's loaders, for the reads that are not compiled (households and their adopters): every relation is
+ * fetched in one scoped statement per batch, never per parent. Children and sibling groups are compiled (src/compiler).
+ */
 export interface Loaders {
-  child: DataLoader<string, ChildRow | null>;
-  siblingGroup: DataLoader<string, SiblingGroupRow | null>;
-  childrenOfSiblingGroup: DataLoader<string, ChildRow[]>;
   household: DataLoader<string, HouseholdRow | null>;
   adoptersOfHousehold: DataLoader<string, AdopterRow[]>;
 }
@@ -33,10 +31,6 @@ export interface Loaders {
 /** New loaders for one request and viewer: nothing is cached across requests or viewers. */
 export function createLoaders(sql: Sql, viewer: Viewer): Loaders {
   return {
-    child: new DataLoader(async (ids) => oneInKeyOrder(ids, await childrenByIds(sql, viewer, ids), (r) => String(r.id))),
-    siblingGroup: new DataLoader(async (ids) => oneInKeyOrder(ids, await siblingGroupsByIds(sql, viewer, ids), (r) => String(r.id))),
-    childrenOfSiblingGroup: new DataLoader(async (ids) =>
-      groupInKeyOrder(ids, await childrenOfSiblingGroups(sql, viewer, ids), (r) => String(r._group))),
     household: new DataLoader(async (ids) => oneInKeyOrder(ids, await householdsByIds(sql, viewer, ids), (r) => String(r.id))),
     adoptersOfHousehold: new DataLoader(async (ids) =>
       groupInKeyOrder(ids, await adoptersOfHouseholds(sql, viewer, ids), (r) => String(r._household))),

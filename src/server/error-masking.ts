@@ -1,5 +1,6 @@
 import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { isDatabaseUnavailable, DATABASE_UNAVAILABLE_MESSAGE } from '../db/database-unavailable';
 import { CLIENT_ERROR_CODES } from '../policy/errors';
 import { logServerError } from './server-log';
 
@@ -21,7 +22,12 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, requ
   if (INPUT_CODES.includes(code) || (code === 'INTERNAL_SERVER_ERROR' && isVariableCoercion(formatted.message))) {
     return { ...base, extensions: { code: 'BAD_USER_INPUT', ...(requestId ? { requestId } : {}) } };
   }
-  logServerError(requestId, unwrapResolverError(error));
+  const cause = unwrapResolverError(error);
+  logServerError(requestId, cause);
+  // The database went away mid-request: say so (the outage plugin makes the response a 503 with Retry-After).
+  if (isDatabaseUnavailable(cause)) {
+    return { message: DATABASE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', ...(requestId ? { requestId } : {}) } };
+  }
   return {
     message: `Internal error. Quote request id ${requestId ?? 'unknown'} to the hub's operators.`,
     path: formatted.path,

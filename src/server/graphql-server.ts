@@ -4,7 +4,7 @@ import { buildHubSchema } from '../../schema/build-schema';
 import { RequestContext } from '../context/request-context';
 import { maskError } from './error-masking';
 import { HubMetrics } from './metrics';
-import { accessAuditPlugin } from './plugins/access-audit.plugin';
+import { databaseOutagePlugin } from './plugins/database-outage.plugin';
 import { DEFAULT_LIMITS, RequestLimitOptions, requestLimitsPlugin } from './plugins/request-limits.plugin';
 import { currentRequestId } from './request-id';
 
@@ -33,8 +33,8 @@ export function createGraphqlServer(opts: { production: boolean; metrics: HubMet
     formatError: (formatted, error) => maskError(formatted, error, currentRequestId()),
     plugins: [
       requestLimitsPlugin(schema, opts.limits ?? DEFAULT_LIMITS),
-      accessAuditPlugin(),
       metricsPlugin(opts.metrics),
+      databaseOutagePlugin(),
       // No Apollo landing page (its Sandbox loads from a CDN): outside production GET /graphql from a browser is the
       // hub's own offline explorer (src/pages/explorer-route.ts); production has none.
       ApolloServerPluginLandingPageDisabled(),

@@ -7,6 +7,7 @@ import { HubDeps } from './hub-deps';
 import { RequestLimitOptions } from './plugins/request-limits.plugin';
 import { requestIdMiddleware } from './request-id';
 import { routeMounts } from './routes';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/database-unavailable';
 import { logServerError } from './server-log';
 
 /** Largest GraphQL request body accepted (a sync batch of 1,000 records fits comfortably). */
@@ -44,6 +45,10 @@ export async function createHttpApp(deps: HubDeps, opts: { limits?: RequestLimit
     if (err.type === 'entity.too.large') { res.status(413).json({ error: 'payload too large', requestId }); return; }
     if (err.type === 'entity.parse.failed') { res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT', requestId } }] }); return; }
     logServerError(requestId, err);
+    if (isDatabaseUnavailable(err)) {
+      res.set('Retry-After', String(RETRY_AFTER_SECONDS)).status(503).json({ error: DATABASE_UNAVAILABLE_MESSAGE, requestId });
+      return;
+    }
     res.status(500).json({ error: 'internal error', requestId });
   });
   return { app, stop: () => server.stop() };

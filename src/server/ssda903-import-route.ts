@@ -5,6 +5,7 @@ import { AuthenticationError, authenticate } from '../auth/verify-token';
 import { writeRefusal } from '../policy/write-policy';
 import { storeExtractChildren } from '../sync/child-store';
 import { HubDeps } from './hub-deps';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/database-unavailable';
 import { logServerError } from './server-log';
 
 /** The largest batch body accepted: the CLI sends 500 children at a time, far below this. */
@@ -26,6 +27,11 @@ export function mountSsda903Import(app: Express, deps: HubDeps): void {
       await handle(req, res, deps, fail);
     } catch (err) {
       if (err instanceof AuthenticationError) { fail(401, 'UNAUTHENTICATED', err.message); return; }
+      if (isDatabaseUnavailable(err)) {
+        res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+        fail(503, 'SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE);
+        return;
+      }
       logServerError(requestId, err as Error);
       fail(500, 'INTERNAL_SERVER_ERROR', 'The import failed; nothing of the failing batch was written.');
     }

@@ -1,8 +1,10 @@
 import * as http from 'http';
 import { AuthorityDirectory } from '../auth/authority-directory';
 import { resolveVerificationKey } from '../auth/signing-keys';
+import { weakDatabasePasswordReason } from '../auth/secret-strength';
 import { Environment } from '../config/environment';
 import { openDatabase, poolOf } from '../db/data-source';
+import { NotificationListener } from '../db/notification-listener';
 import { Database } from '../db/sql';
 import { createHttpApp } from './http-app';
 import { HubDeps } from './hub-deps';
@@ -17,24 +19,57 @@ export interface RunningHub {
   stop(): Promise<void>;
 }
 
-/** Opens the database (applying migrations), builds the app and listens on `port` (0 = any free port). */
-export async function startHub(env: Environment, databaseUrl: string, opts: { port?: number; limits?: RequestLimitOptions } = {}): Promise<RunningHub> {
+/** How to start a hub; `prepare` runs after the migrations and before the port opens (e.g. loading the demo). */
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  limits?: RequestLimitOptions;
+  prepare?: (deps: HubDeps) => Promise<void>;
+}
+
+/**
+ * Opens the database (applying migrations), starts listening for authority changes, runs `prepare`, builds the app
+ * and only then listens on `port` (0 = any free port): a hub that answers at all is ready to serve.
+ */
+export async function startHub(env: Environment, databaseUrl: string, opts: StartOptions = {}): Promise<RunningHub> {
+  const key = resolveVerificationKey(env);
+  if (env.production) {
+    const reason = weakDatabasePasswordReason(databaseUrl);
+    if (reason) throw new Error(reason);
+  }
   const dataSource = await openDatabase(databaseUrl);
   const db = new Database(poolOf(dataSource));
-  const deps: HubDeps = {
-    env, dataSource, db, authorities: new AuthorityDirectory(db), key: resolveVerificationKey(env), metrics: new HubMetrics(),
-  };
-  const { app, stop } = await createHttpApp(deps, { limits: opts.limits });
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(opts.port ?? env.port, resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : env.port;
-  return {
-    deps, server, url: `http://localhost:${port}`,
-    stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await stop();
-      await dataSource.destroy();
-    },
-  };
+  const authorities = new AuthorityDirectory(db);
+  const listener = new NotificationListener(databaseUrl, 'authority_changed', {
+    notify: () => authorities.invalidate(),
+    state: (listening) => authorities.setListening(listening),
+  });
+  await listener.start();
+  const deps: HubDeps = { env, dataSource, db, authorities, key, metrics: new HubMetrics() };
+  try {
+    if (opts.prepare) await opts.prepare(deps);
+    const { app, stop } = await createHttpApp(deps, { limits: opts.limits });
+    const server = http.createServer(app);
+    const host = opts.host ?? env.host;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? env.port, host, () => { server.off('error', reject); resolve(); });
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : env.port;
+    const shown = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host;
+    return {
+      deps, server, url: `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`,
+      stop: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await stop();
+        await listener.stop();
+        await dataSource.destroy();
+      },
+    };
+  } catch (err) {
+    await listener.stop();
+    await dataSource.destroy().catch(() => undefined);
+    throw err;
+  }
 }

@@ -19,7 +19,8 @@ describe('tokens from an LA identity provider (JWT_PUBLIC_KEY)', () => {
     it(`verifies ${alg} with the configured public key and refuses HS256 signed with that key`, async () => {
       const { publicKey, privateKey } = generateKeyPairSync(keyType as 'rsa', opts as { modulusLength: number });
       const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-      const key = resolveVerificationKey(readEnvironment({ JWT_PUBLIC_KEY: pem }));
+      // Production: only the configured key (development would also accept its own demo key).
+      const key = resolveVerificationKey(readEnvironment({ JWT_PUBLIC_KEY: pem, NODE_ENV: 'production' }));
       expect(key.algorithms).toEqual([alg]);
       const good = jwt.sign({ sub: 'idp-user', org: 'NHM', roles: ['social_worker'] }, privateKey, { algorithm: alg, issuer: 'permanence-hub', audience: 'permanence-hub', expiresIn: '5m' });
       const viewer = await authenticate(`Bearer ${good}`, key, directory);

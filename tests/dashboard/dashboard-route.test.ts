@@ -20,9 +20,14 @@ describe('GET /dashboard', () => {
       expect(page.headers.get('content-type')).toMatch(/text\/html/);
       expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
       expect(await page.text()).toMatch(/<script src="\/dashboard\/vendor\/chart.umd.js">/);
-      for (const asset of ['dashboard.js', 'api.js', 'sections.js', 'scorecard.js', 'tables.js', 'charts.js', 'dashboard.css']) {
+      for (const asset of ['dashboard.js', 'api.js', 'sections.js', 'adopters.js', 'scorecard.js', 'tables.js', 'charts.js', 'csv.js', 'roles.js',
+        'signin.js', 'audit.js', 'dashboard.css']) {
         expect((await fetch(`${hub.url}/dashboard/${asset}`)).status).toBe(200);
       }
+      const audit = await fetch(`${hub.url}/dashboard/audit`);
+      expect(audit.status).toBe(200);
+      expect(audit.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+      expect(await audit.text()).toMatch(/<script type="module" src="\/dashboard\/audit.js">/);
       const chart = await fetch(`${hub.url}/dashboard/vendor/chart.umd.js`);
       expect(chart.status).toBe(200);
       expect(chart.headers.get('content-type')).toMatch(/javascript/);

@@ -98,6 +98,8 @@ describe('scorecardFigures on hand-built children', () => {
 
   it('gives nulls and zero counts for an empty population', async () => {
     const f = await scorecardFigures(t.db, 'NON', 2030);
-    expect(f).toEqual({ authority: 'NON', yearEnding: 2030, adoptedCount: 0, a1Count: 0, a1Days: null, a10Count: 0, a10Days: null, a2Count: 0, a2Days: null, a3Percent: null });
+    expect(f).toEqual({ authority: 'NON', yearEnding: 2030, adoptedCount: 0, a1Count: 0, a1Days: null, a10Count: 0, a10Days: null, a2Count: 0, a2Days: null, a3Percent: null,
+      a3PercentA1Basis: null, segments: { count: 0, enteredCareToPlacementOrderDays: null, placementOrderToMatchDays: null, matchToMovedInDays: null },
+      smallGroups: { counts: false, a1: false, a2: false, a3: false, a3A1: false, segments: false } });
   });
 });

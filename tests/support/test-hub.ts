@@ -1,3 +1,7 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { randomBytes } from 'crypto';
 import { mintToken } from '../../src/auth/mint-token';
 import { Role } from '../../src/auth/roles';
 import { readEnvironment } from '../../src/config/environment';
@@ -15,6 +19,8 @@ export interface TestHub {
   hub: RunningHub;
   t: TestDatabase;
   url: string;
+  /** The hub's JWT_SECRET: TEST_SECRET, or in production (which refuses published values) a random one. */
+  secret: string;
   /** A valid token for `role` at `org`. */
   token(role: Role | Role[], org: string, sub?: string): string;
   /** POSTs a GraphQL operation; returns the HTTP status and parsed body. */
@@ -22,14 +28,25 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-/** Starts a test hub (real PostgreSQL, real HTTP). */
-export async function startTestHub(opts: { limits?: RequestLimitOptions; production?: boolean } = {}): Promise<TestHub> {
-  const t = await createTestDatabase();
-  const env = { ...readEnvironment({ JWT_SECRET: TEST_SECRET, NODE_ENV: opts.production ? 'production' : 'test' }), port: 0 };
-  const hub = await startHub(env, t.url, { port: 0, limits: opts.limits });
+/**
+ * Starts a test hub (real PostgreSQL, real HTTP) over a fresh database, or over `database` (another hub's: replicas).
+ * Its development key lives in a temporary folder, never under the project.
+ */
+export async function startTestHub(opts: { limits?: RequestLimitOptions; production?: boolean; database?: TestDatabase; env?: NodeJS.ProcessEnv } = {}): Promise<TestHub> {
+  const t = opts.database ?? await createTestDatabase();
+  const secret = opts.env?.JWT_SECRET ?? (opts.production ? randomBytes(32).toString('hex') : TEST_SECRET);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-data-'));
+  const env = { ...readEnvironment({ JWT_SECRET: secret, NODE_ENV: opts.production ? 'production' : 'test', HUB_DATA_DIR: dataDir, ...opts.env }), port: 0 };
+  let hub: RunningHub;
+  try {
+    hub = await startHub(env, t.url, { port: 0, limits: opts.limits });
+  } catch (err) {
+    if (!opts.database) await t.close();
+    throw err;
+  }
   return {
-    hub, t, url: hub.url,
-    token: (role, org, sub) => mintToken({ sub: sub ?? `${[role].flat().join('+')}@${org}`, org, roles: [role].flat() as Role[] }, TEST_SECRET,
+    hub, t, url: hub.url, secret,
+    token: (role, org, sub) => mintToken({ sub: sub ?? `${[role].flat().join('+')}@${org}`, org, roles: [role].flat() as Role[] }, secret,
       { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, ttl: '1h' }),
     gql: async (token, query, variables, operationName) => {
       const res = await fetch(`${hub.url}/graphql`, {
@@ -44,7 +61,8 @@ export async function startTestHub(opts: { limits?: RequestLimitOptions; product
     },
     close: async () => {
       await hub.stop();
-      await t.close();
+      if (!opts.database) await t.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,74 +1,56 @@
 // Entry point of the dashboard page: sign-in (token form, `#token=` link, or a demo person in development), then
 // every section. Only aggregate queries are ever sent; the page never asks for a child.
-import { clearToken, demoPeople, demoToken, gql, setToken, takeToken } from './api.js';
+import { renderAdopters } from './adopters.js';
+import { today } from './csv.js';
+import { failed, noFiguresSentence } from './roles.js';
 import { renderScorecard } from './scorecard.js';
-import { failed, renderAdopters, renderBreakdowns, renderStages, renderSupport } from './sections.js';
+import { renderBreakdowns, renderStages, renderSupport } from './sections.js';
+import { startSignIn } from './signin.js';
 
 const $ = (id) => document.getElementById(id);
 
-async function showSignIn(message = '') {
-  $('dashboard').hidden = true;
-  $('viewer').hidden = true;
-  $('sign-out').hidden = true;
-  $('sign-in').hidden = false;
-  $('sign-in-error').textContent = message;
-  const people = await demoPeople().catch(() => null);
-  if (!people) return;
-  $('demo-person').replaceChildren(...people.map((p) => {
-    const o = document.createElement('option');
-    o.value = `${p.role}|${p.org}`;
-    o.textContent = `${p.name}: ${p.role} at ${p.org}`;
-    return o;
-  }));
-  $('demo-form').hidden = false;
-}
-
-async function load() {
-  let who;
-  try {
-    who = await gql('query DashboardViewer { me { sub name org roles } authorities { code name kind } }');
-  } catch (err) {
-    clearToken();
-    await showSignIn(err.code === 'UNAUTHENTICATED' ? 'That token was not accepted (expired or not for this hub).' : err.message);
-    return;
-  }
+async function load(who) {
   const names = new Map(who.authorities.map((a) => [a.code, a.name]));
-  const ctx = { me: who.me, asOf: $('as-of').value, nameOf: (code) => names.get(code) || code };
-  $('sign-in').hidden = true;
-  $('dashboard').hidden = false;
-  $('viewer').hidden = false;
-  $('sign-out').hidden = false;
-  $('viewer').textContent = `${who.me.name || who.me.sub} · ${who.me.roles.join(', ')} · ${ctx.nameOf(who.me.org)}`;
-  $('suppression-note').hidden = !who.me.roles.every((r) => r === 'la_analyst');
+  const roles = who.me.roles;
+  const aggregateOnly = roles.every((r) => r === 'la_analyst');
+  const ctx = {
+    me: who.me, asOf: $('as-of').value, today: today(), nameOf: (code) => names.get(code) || code,
+    csvNotes: aggregateOnly ? ['Figures for an LA analyst: small numbers suppressed as [c] (see the dashboard’s note).'] : [],
+  };
+  $('audit-link').hidden = !roles.some((r) => r === 'auditor' || r === 'raa_manager');
+  $('suppression-note').hidden = !aggregateOnly;
   document.body.dataset.state = 'loading';
-  const stages = renderStages(document.querySelector('#stages .body'), ctx)
-    .catch((err) => { failed(document.querySelector('#stages .body'), err); return []; });
+  $('no-figures').hidden = true;
+  $('dashboard').hidden = false;
+  const stagesBox = document.querySelector('#stages .body');
+  let las;
+  try {
+    las = await renderStages(stagesBox, ctx);
+  } catch (err) {
+    if (err.code === 'FORBIDDEN') { showNoFigures(roles); return; }
+    failed(stagesBox, err, 'the children by stage', roles);
+    las = [];
+  }
   await Promise.all([
-    stages.then((las) => renderScorecard(las, ctx)),
+    renderScorecard(las, ctx),
     renderBreakdowns(ctx),
     renderAdopters(ctx),
-    renderSupport(document.querySelector('#support .body'), ctx).catch((err) => failed(document.querySelector('#support .body'), err)),
+    renderSupport(document.querySelector('#support .body'), ctx)
+      .catch((err) => failed(document.querySelector('#support .body'), err, 'the adoption support figures', roles)),
   ]);
   document.body.dataset.state = 'ready';
 }
 
-$('token-form').addEventListener('submit', (e) => {
-  e.preventDefault();
-  setToken($('token-input').value);
-  $('token-input').value = '';
-  load();
-});
+/** A role with no figures here (an auditor, an integration account) gets a sentence and where to go instead. */
+function showNoFigures(roles) {
+  const { text, link } = noFiguresSentence(roles);
+  $('dashboard').hidden = true;
+  $('no-figures').hidden = false;
+  $('no-figures-text').textContent = text;
+  $('no-figures-link').hidden = !link;
+  if (link) { $('no-figures-link').href = link.href; $('no-figures-link').textContent = link.text; }
+  document.body.dataset.state = 'ready';
+}
 
-$('demo-form').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const [role, org] = $('demo-person').value.split('|');
-  try {
-    setToken(await demoToken(role, org));
-    await load();
-  } catch (err) { $('sign-in-error').textContent = err.message; }
-});
-
-$('sign-out').addEventListener('click', () => { clearToken(); showSignIn(); });
-$('as-of-form').addEventListener('submit', (e) => { e.preventDefault(); load(); });
-
-if (takeToken()) load(); else showSignIn();
+const signIn = startSignIn({ contentIds: ['dashboard', 'no-figures', 'audit-link'], onSignedIn: load });
+$('as-of-form').addEventListener('submit', (e) => { e.preventDefault(); signIn.reload(); });

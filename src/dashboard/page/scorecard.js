@@ -2,59 +2,77 @@
 // trend year by year as a chart. Suppressed figures are shown as suppressed, never guessed.
 import { gql } from './api.js';
 import { drawChart } from './charts.js';
-import { el, listTable } from './tables.js';
-import { failed } from './sections.js';
+import { failed } from './roles.js';
+import { metaOf } from './sections.js';
+import { el, listTable, SUPPRESSED_TEXT } from './tables.js';
 
 const FIELDS = 'authority yearEnding windowFrom windowTo adoptedCount a1Count a1Days a10Count a10Days a2Count a2Days a3Percent '
   + 'a10ThresholdDays a2ThresholdDays meetsA1 meetsA10 meetsA2 suppressed suppressedFields';
 
-function valueCell(s, field, unit = '') {
+function valueCell(s, field) {
   if (s.suppressedFields.includes(field)) {
-    return { text: field.endsWith('Count') || field === 'adoptedCount' ? '<5' : 'suppressed (<5 children)', className: 'suppressed', field,
-      title: 'Suppressed: a small number, withheld to protect the children counted' };
+    const count = field.endsWith('Count');
+    return { text: count ? SUPPRESSED_TEXT : `${SUPPRESSED_TEXT} (under 5 children)`, csv: SUPPRESSED_TEXT, className: 'suppressed', field,
+      title: count ? 'Suppressed: a small number, withheld to protect the children counted'
+        : 'Suppressed: an average over fewer than 5 children, withheld to protect them' };
   }
-  if (s[field] === null) return { text: '—', field, title: 'No children in this measure' };
-  return { text: `${s[field]}${unit}`, field };
+  if (s[field] === null) return { text: '—', csv: '', field, title: 'No children in this measure' };
+  return { text: field === 'a3Percent' ? `${s[field]}%` : String(s[field]), csv: s[field], field };
 }
 
-function verdict(meets) {
-  if (meets === null) return { text: '—' };
-  return meets ? { text: 'Meets', className: 'meets' } : { text: 'Above threshold', className: 'misses' };
+function verdict(meets, field) {
+  if (meets === null) return { text: '—', csv: '', field, title: 'No verdict: the figure is empty or suppressed' };
+  return meets ? { text: 'Meets', className: 'meets', field } : { text: 'Above threshold', className: 'misses', field };
 }
 
-function scorecardTable(s) {
+const threshold = (days) => ({ text: `${days} days`, csv: days, className: 'threshold' });
+const blank = { text: '', csv: '' };
+
+function scorecardTable(s, ctx) {
   const rows = [
-    [{ text: 'Children adopted' }, valueCell(s, 'adoptedCount'), { text: '' }, { text: '' }],
-    [{ text: 'A1: entered care to placed for adoption (average days)' }, valueCell(s, 'a1Days'), { text: String(s.a10ThresholdDays) }, verdict(s.meetsA1)],
-    [{ text: 'A10: entered care to moving in with the adopters (average days)' }, valueCell(s, 'a10Days'), { text: String(s.a10ThresholdDays) }, verdict(s.meetsA10)],
-    [{ text: 'A2: placement order to match (average days)' }, valueCell(s, 'a2Days'), { text: String(s.a2ThresholdDays) }, verdict(s.meetsA2)],
-    [{ text: 'A3: placed within 14 months' }, valueCell(s, 'a3Percent', '%'), { text: '' }, { text: '' }],
-    [{ text: 'Children in A1 and A10' }, valueCell(s, 'a1Count'), { text: '' }, { text: '' }],
-    [{ text: 'Children in A2' }, valueCell(s, 'a2Count'), { text: '' }, { text: '' }],
+    [{ text: 'Children adopted' }, valueCell(s, 'adoptedCount'), blank, blank],
+    [{ text: 'A1: entered care to placed for adoption (average days)' }, valueCell(s, 'a1Days'), threshold(s.a10ThresholdDays), verdict(s.meetsA1, 'meetsA1')],
+    [{ text: 'A10: entered care to moving in with the adopters (average days)' }, valueCell(s, 'a10Days'), threshold(s.a10ThresholdDays), verdict(s.meetsA10, 'meetsA10')],
+    [{ text: 'A2: placement order to match (average days)' }, valueCell(s, 'a2Days'), threshold(s.a2ThresholdDays), verdict(s.meetsA2, 'meetsA2')],
+    [{ text: 'A3: placed within 14 months (% of the A10 children)' }, valueCell(s, 'a3Percent'), blank, blank],
+    [{ text: 'Children in A1 and A10' }, valueCell(s, 'a1Count'), blank, blank],
+    [{ text: 'Children in A2' }, valueCell(s, 'a2Count'), blank, blank],
   ];
-  return listTable({ id: 'scorecard', title: `${s.authority}: ${s.windowFrom} to ${s.windowTo}`, header: ['Measure', 'Value', 'Threshold', ''], rows });
+  const period = { text: `${s.windowFrom} to ${s.windowTo} (three years)`, slug: `${s.windowFrom}-to-${s.windowTo}` };
+  return listTable({
+    id: 'scorecard', title: `${ctx.nameOf(s.authority)}: ${s.windowFrom} to ${s.windowTo}`, header: ['Measure', 'Value', 'Threshold', 'Verdict'], rows,
+    meta: metaOf(ctx, [s.authority], { period, asAt: ctx.today, title: 'Adoption scorecard (A1, A10, A2, A3)' }),
+    notes: ['A verdict “Meets” is at or below the threshold. A3 is counted on the A10 children.'],
+  });
 }
 
-async function showYear(authority, year) {
-  const box = document.getElementById('scorecard-table');
+async function showYear(authority, year, ctx) {
+  const box = document.getElementById('scorecard-window');
   try {
     const { scorecard } = await gql(`query DashboardScorecard($a: String!, $y: Int!) { scorecard(authority: $a, yearEnding: $y) { ${FIELDS} } }`, { a: authority, y: year });
-    box.replaceChildren(scorecardTable(scorecard));
-  } catch (err) { failed(box, err); }
+    box.replaceChildren(scorecardTable(scorecard, ctx));
+  } catch (err) { failed(box, err, 'the adoption scorecard', ctx.me.roles); }
 }
+
+const days = (s, field) => (s.suppressedFields.includes(field) ? null : s[field]);
 
 async function showTrend(authority, ctx) {
   const box = document.getElementById('scorecard-trend');
   const { scorecardTrend } = await gql(`query DashboardTrend($a: String!) { scorecardTrend(authority: $a) { ${FIELDS} } }`, { a: authority });
   const years = scorecardTrend.map((s) => String(s.yearEnding));
-  const rows = scorecardTrend.map((s) => [{ text: String(s.yearEnding) }, valueCell(s, 'adoptedCount'), valueCell(s, 'a10Days'), valueCell(s, 'a2Days')]);
-  box.replaceChildren(listTable({ id: 'scorecard-trend', title: `${ctx.nameOf(authority)}: three-year averages by year ending`, header: ['Year ending', 'Adopted', 'A10 days', 'A2 days'], rows }));
+  const rows = scorecardTrend.map((s) => [{ text: String(s.yearEnding), csv: s.yearEnding }, valueCell(s, 'adoptedCount'), valueCell(s, 'a10Days'), valueCell(s, 'a2Days')]);
+  const period = years.length ? { text: `three-year windows ending 31 March ${years[0]} to 31 March ${years[years.length - 1]}`, slug: `${years[0]}-to-${years[years.length - 1]}` } : null;
+  box.replaceChildren(listTable({
+    id: 'scorecard-trend', title: `${ctx.nameOf(authority)}: three-year averages by year ending`, header: ['Year ending', 'Adopted', 'A10 days', 'A2 days'], rows,
+    meta: metaOf(ctx, [authority], { period, title: 'Adoption scorecard trend (three-year averages)' }),
+  }));
+  const flag = (field) => scorecardTrend.map((s) => s.suppressedFields.includes(field));
   drawChart(box, 'trend', {
-    type: 'line', labels: years, title: 'A10 and A2 (three-year averages, days) against the thresholds',
+    type: 'line', labels: years, title: 'A10 and A2 (three-year averages, days) against the thresholds', yTitle: 'Days',
     datasets: [
-      { label: 'A10', data: scorecardTrend.map((s) => s.a10Days) },
+      { label: 'A10', data: scorecardTrend.map((s) => days(s, 'a10Days')), suppressed: flag('a10Days') },
       { label: 'A10 threshold (426)', data: scorecardTrend.map((s) => s.a10ThresholdDays), borderDash: [6, 4], pointRadius: 0 },
-      { label: 'A2', data: scorecardTrend.map((s) => s.a2Days) },
+      { label: 'A2', data: scorecardTrend.map((s) => days(s, 'a2Days')), suppressed: flag('a2Days') },
       { label: 'A2 threshold (121)', data: scorecardTrend.map((s) => s.a2ThresholdDays), borderDash: [6, 4], pointRadius: 0 },
     ],
   });
@@ -72,10 +90,10 @@ export async function renderScorecard(las, ctx) {
       const years = await showTrend(laSelect.value, ctx);
       yearSelect.replaceChildren(...years.map((y) => { const o = el('option', '', `${y - 3}-${String(y - 2).slice(2)} to ${y - 1}-${String(y).slice(2)}`); o.value = String(y); return o; }));
       yearSelect.value = String(years[years.length - 1]);
-      await showYear(laSelect.value, Number(yearSelect.value));
-    } catch (err) { failed(document.getElementById('scorecard-trend'), err); }
+      await showYear(laSelect.value, Number(yearSelect.value), ctx);
+    } catch (err) { failed(document.getElementById('scorecard-trend'), err, 'the adoption scorecard', ctx.me.roles); }
   };
   laSelect.onchange = load;
-  yearSelect.onchange = () => showYear(laSelect.value, Number(yearSelect.value));
+  yearSelect.onchange = () => showYear(laSelect.value, Number(yearSelect.value), ctx);
   if (las.length) await load();
 }

@@ -7,6 +7,7 @@ import type { Viewer } from '../../auth/viewer';
 import { writeRefusal } from '../../policy/write-policy';
 import { ingestBatch } from '../../sync/dfe-csc/csc-batch';
 import { HubDeps } from '../hub-deps';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../db/database-unavailable';
 import { logServerError } from '../server-log';
 import { DFE_CSC_RATE_LIMIT, RateLimiter } from './rate-limiter';
 
@@ -24,18 +25,20 @@ const fail = (res: Response, status: number, message: string, extra: Record<stri
 
 /** Mounts the endpoint. */
 export function mountDfeCscIngest(app: Express, deps: HubDeps): void {
-  const limiter = new RateLimiter(DFE_CSC_RATE_LIMIT);
+  const limiter = new RateLimiter(deps.db, 'dfe-csc-ingest', DFE_CSC_RATE_LIMIT);
   const parse = express.json({ limit: CSC_BODY_LIMIT_BYTES, type: () => true });
   const access: RequestHandler = (req, res, next) => { checkAccess(req as Req, res, next, deps).catch(next); };
   const rate: RequestHandler = (req, res, next) => {
-    const wait = limiter.take((req as Req).csc!.viewer.sub);
-    if (wait === 0) { next(); return; }
-    res.set('Retry-After', String(wait));
-    fail(res, 429, `Too many requests: at most ${DFE_CSC_RATE_LIMIT.burst} at once, then ${DFE_CSC_RATE_LIMIT.perSecond} a second.`);
+    limiter.take((req as Req).csc!.viewer.sub).then((wait) => {
+      if (wait === 0) { next(); return; }
+      res.set('Retry-After', String(wait));
+      fail(res, 429, `Too many requests: at most ${DFE_CSC_RATE_LIMIT.burst} at once, then ${DFE_CSC_RATE_LIMIT.perSecond} a second.`);
+    }).catch(next);
   };
   const handle: RequestHandler = (req, res, next) => { store(req as Req, res, deps).catch(next); };
   const errors: ErrorRequestHandler = (err: Error & { type?: string }, req, res, _next) => {
     if (err instanceof AuthenticationError) { fail(res, 401, err.message); return; }
+    if (isDatabaseUnavailable(err)) { res.set('Retry-After', String(RETRY_AFTER_SECONDS)); fail(res, 503, DATABASE_UNAVAILABLE_MESSAGE); return; }
     if (err.type === 'entity.too.large') { fail(res, 413, `The body is larger than ${CSC_BODY_LIMIT_BYTES / 1024 / 1024} MB; send smaller batches.`); return; }
     if (err.type === 'entity.parse.failed') { fail(res, 400, 'The body is not valid JSON.', { errors: ['body: not valid JSON'] }); return; }
     logServerError((req as Req).requestId, err);

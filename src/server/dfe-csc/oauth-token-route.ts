@@ -3,6 +3,7 @@
 import express, { Express, NextFunction, Request, Response } from 'express';
 import { mintToken } from '../../auth/mint-token';
 import { HubDeps } from '../hub-deps';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../db/database-unavailable';
 import { logServerError } from '../server-log';
 import { authenticateClient } from './client-secrets';
 import { RateLimiter } from './rate-limiter';
@@ -34,7 +35,7 @@ function clientCredentials(req: Request): { id?: string; secret?: string } {
 
 /** Mounts the token endpoint. */
 export function mountOAuthToken(app: Express, deps: HubDeps): void {
-  const limiter = new RateLimiter(TOKEN_RATE);
+  const limiter = new RateLimiter(deps.db, 'oauth-token', TOKEN_RATE);
   const form = express.urlencoded({ extended: false, limit: '16kb' });
   app.post('/oauth/token', form, async (req: Request, res: Response) => {
     try {
@@ -48,12 +49,12 @@ export function mountOAuthToken(app: Express, deps: HubDeps): void {
       }
       const { id, secret } = clientCredentials(req);
       if (!id || !secret) { oauthError(res, 400, 'invalid_request', 'client_id and client_secret are required.'); return; }
-      const wait = limiter.take(id);
+      const wait = await limiter.take(id);
       if (wait > 0) {
         res.set('Retry-After', String(wait));
         oauthError(res, 429, 'temporarily_unavailable', 'Too many token requests for this client; try again later.'); return;
       }
-      const secretKey = deps.key.signingSecret;
+      const secretKey = deps.key.signingKey;
       if (!secretKey) {
         oauthError(res, 503, 'temporarily_unavailable',
           'This hub verifies tokens from JWT_PUBLIC_KEY and has no JWT_SECRET to sign its own; set JWT_SECRET to issue client tokens.');
@@ -68,7 +69,8 @@ export function mountOAuthToken(app: Express, deps: HubDeps): void {
         .json({ access_token: token, token_type: 'Bearer', expires_in: CLIENT_TOKEN_TTL_SECONDS });
     } catch (err) {
       logServerError((req as Request & { requestId?: string }).requestId, err as Error);
-      oauthError(res, 503, 'temporarily_unavailable', 'The token could not be issued; try again.');
+      res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+      oauthError(res, 503, 'temporarily_unavailable', isDatabaseUnavailable(err) ? DATABASE_UNAVAILABLE_MESSAGE : 'The token could not be issued; try again.');
     }
   }, (err: Error & { type?: string }, req: Request, res: Response, _next: NextFunction) => {
     if (err.type === 'entity.too.large') { oauthError(res, 413 as number, 'invalid_request', 'The request is too large.'); return; }

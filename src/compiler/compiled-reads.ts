@@ -1,0 +1,151 @@
+import { GraphQLObjectType, GraphQLResolveInfo, isObjectType } from 'graphql';
+import { collectSubfields } from 'graphql/execution/collectFields';
+import { getArgumentValues } from 'graphql/execution/values';
+import { RequestContext } from '../context/request-context';
+import { ChildField } from '../policy/child-policy';
+import { mayCall } from '../policy/operation-policy';
+import { checkId, pageSize } from '../services/cursor';
+import { ChildPlan, GroupPlan, planChild, planConnection, planGroup, RootSelection, rootSelections, SelectionContext, subfields } from './plan';
+import { PageArgs, ReadCompiler } from './policy-compiler';
+import { RootOutcome, ShapedResult } from './result-shaper';
+import { runCompiled } from './statement-runner';
+
+/**
+ * Where the four layers meet. The first compiled root field the executor resolves plans every compiled root field
+ * of the operation (planner), compiles them together with the viewer's policy and the audit insert into one
+ * statement (policy compiler), runs it (statement runner) and keeps the result on the request context; each root
+ * field then takes its own column (result shaper). So `{ a: child(id: 1) {...} b: children {...} }` is one
+ * statement, and a child served in both places is one access-log entry.
+ */
+
+type RootRead = (c: ReadCompiler, sc: SelectionContext, r: RootSelection) => string;
+
+/** The root fields compiled into the operation's statement, by field name. */
+const ROOT_READS: Record<string, RootRead> = {
+  child: (c, sc, r) => c.childById(planChild(sc, r.nodes), checkId(String(r.args.id))),
+  children: (c, sc, r) => c.childrenPage(planConnection(sc, r.nodes), pageArgs(r.args)),
+  siblingGroup: (c, sc, r) => c.groupById(planGroup(sc, r.nodes), checkId(String(r.args.id))),
+};
+
+/** The arguments of a page of children, checked. */
+export function pageArgs(args: Record<string, unknown>): PageArgs {
+  return {
+    filter: (args.filter as PageArgs['filter']) ?? null,
+    orderBy: (args.orderBy as string | null | undefined) ?? null,
+    first: pageSize(args.first as number | null | undefined),
+    after: (args.after as string | null | undefined) ?? null,
+  };
+}
+
+function selectionContext(info: GraphQLResolveInfo): SelectionContext {
+  return { schema: info.schema, fragments: info.fragments, variableValues: info.variableValues };
+}
+
+const operationName = (info: GraphQLResolveInfo) => info.operation.name?.value ?? null;
+
+async function compileOperation(ctx: RequestContext, info: GraphQLResolveInfo): Promise<ShapedResult> {
+  const sc = selectionContext(info);
+  const compiler = new ReadCompiler(ctx.viewer);
+  const outcomes = new Map<string, RootOutcome>();
+  for (const r of rootSelections(sc, info.parentType as GraphQLObjectType, info.operation.selectionSet)) {
+    const read = ROOT_READS[r.field];
+    // A field the operation gate refuses is never compiled: its resolver is never called either.
+    if (!read || !mayCall(r.field, ctx.viewer.roles)) continue;
+    try {
+      outcomes.set(r.key, { column: compiler.attempt((c) => read(c, sc, r)) });
+    } catch (error) {
+      outcomes.set(r.key, { error });
+    }
+  }
+  if (compiler.empty) return new ShapedResult(outcomes, null);
+  const row = await runCompiled(ctx.sql, compiler.build({ requestId: ctx.requestId, operationName: operationName(info) }));
+  return new ShapedResult(outcomes, row);
+}
+
+/** The value of a compiled root field (`child`, `children`, `siblingGroup`): one statement for the whole operation. */
+export async function compiledRoot(ctx: RequestContext, info: GraphQLResolveInfo): Promise<unknown> {
+  ctx.compiled ??= compileOperation(ctx, info);
+  return (await ctx.compiled).value(String(info.path.key));
+}
+
+/**
+ * A compiled read below the root (a saved search's results, a suggestion's children): `add` compiles it into a
+ * statement of its own, with its audit inside; `alsoServed` records fields a caller read outside the statement.
+ */
+export async function compiledRead<T>(
+  ctx: RequestContext, info: GraphQLResolveInfo, add: (c: ReadCompiler, sc: SelectionContext) => T,
+  alsoServed?: { ids: readonly string[]; fields: readonly ChildField[] },
+): Promise<{ result: T; row: Record<string, unknown> }> {
+  const compiler = new ReadCompiler(ctx.viewer);
+  const result = add(compiler, selectionContext(info));
+  if (alsoServed) compiler.auditAlsoServed(alsoServed.ids, alsoServed.fields);
+  if (compiler.empty) return { result, row: {} };
+  const row = await runCompiled(ctx.sql, compiler.build({ requestId: ctx.requestId, operationName: operationName(info) }));
+  return { result, row };
+}
+
+/** A compiled page of children below the root (a saved search's `results`): one statement, audit inside. */
+export async function compiledPage(ctx: RequestContext, info: GraphQLResolveInfo, args: Record<string, unknown>): Promise<unknown> {
+  const { result, row } = await compiledRead(ctx, info, (c, sc) => c.childrenPage(planConnection(sc, info.fieldNodes), pageArgs(args)));
+  return row[result];
+}
+
+/** Records, in one audit-only statement, the child fields a read served outside a compiled statement. */
+export async function auditServed(ctx: RequestContext, info: GraphQLResolveInfo, ids: readonly string[], fields: readonly ChildField[]): Promise<void> {
+  if (ids.length) await compiledRead(ctx, info, () => undefined, { ids, fields });
+}
+
+/**
+ * The children and sibling groups of a list of suggestions (`ChildSuggestion.children` / `.siblingGroup`), by id, as
+ * the selection under `info` asks for them: one statement for every suggestion, with the audit of the children
+ * (their selected fields, plus `alsoServed`: the fields the reasons were written from).
+ */
+export async function compiledSuggestionParts(
+  ctx: RequestContext, info: GraphQLResolveInfo, childIds: readonly string[], groupIds: readonly string[], alsoServed: readonly ChildField[],
+): Promise<{ children: Map<string, unknown>; groups: Map<string, unknown> }> {
+  const { result, row } = await compiledRead(ctx, info, (c, sc) => {
+    const parts = subfields(sc, info.returnType.toString().replace(/[[\]!]/g, ''), info.fieldNodes);
+    const childNodes = parts.get('children');
+    const groupNodes = parts.get('siblingGroup');
+    const childPlan: ChildPlan | undefined = childNodes ? planChild(sc, childNodes) : undefined;
+    const groupPlan: GroupPlan | undefined = groupNodes ? planGroup(sc, groupNodes) : undefined;
+    return {
+      children: childPlan && childIds.length ? c.childrenByIds(childPlan, childIds) : null,
+      groups: groupPlan && groupIds.length ? c.groupsByIds(groupPlan, groupIds) : null,
+    };
+  }, { ids: childIds, fields: alsoServed });
+  const byId = (col: string | null) => new Map(((col ? row[col] : []) as { $id: string }[]).map((o) => [o.$id, o]));
+  return { children: byId(result.children), groups: byId(result.groups) };
+}
+
+/** What a saved search carries once its `results` were compiled with the list: per response key, the page or error. */
+export type CompiledResults = Map<string, { value: unknown } | { error: unknown }>;
+
+/**
+ * `savedSearches { results }`: every saved search's results, for every aliased `results` field, in ONE statement
+ * (so the list is two statements in all, the searches and their results, whatever their number). Each search gets
+ * its compiled pages under `$results`; the `results` resolver reads them.
+ */
+export async function compileSavedSearchResults<R extends { filter: unknown }>(ctx: RequestContext, info: GraphQLResolveInfo, rows: R[]): Promise<(R & { $results: CompiledResults })[]> {
+  const sc = selectionContext(info);
+  const type = sc.schema.getType('SavedSearch');
+  if (!isObjectType(type)) throw new Error('compiled read: SavedSearch is not an object type');
+  const compiler = new ReadCompiler(ctx.viewer);
+  const perRow = rows.map(() => new Map<string, { column: string } | { error: unknown }>());
+  for (const [key, nodes] of collectSubfields(sc.schema, sc.fragments, sc.variableValues, type, info.fieldNodes)) {
+    if (nodes[0].name.value !== 'results') continue;
+    const plan = planConnection(sc, nodes);
+    const args = getArgumentValues(type.getFields().results, nodes[0], sc.variableValues);
+    rows.forEach((row, i) => {
+      try {
+        perRow[i].set(key, { column: compiler.attempt((c) => c.childrenPage(plan, pageArgs({ ...args, filter: row.filter }))) });
+      } catch (error) {
+        perRow[i].set(key, { error });
+      }
+    });
+  }
+  const row = compiler.empty ? {} : await runCompiled(ctx.sql, compiler.build({ requestId: ctx.requestId, operationName: operationName(info) }));
+  return rows.map((r, i) => Object.assign(r, {
+    $results: new Map([...perRow[i]].map(([k, o]) => [k, 'error' in o ? o : { value: row[o.column] }])) as CompiledResults,
+  }));
+}
