@@ -1,9 +1,9 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../src/context/request-context';
 import { assertMayWrite } from '../src/policy/write-policy';
-import type { ChildRow } from '../src/services/child-query';
 import type { HouseholdRow } from '../src/services/household-query';
-import { linkLoaders, type LinkRow } from '../src/services/link-query';
+import { linkedPart, linkLoaders, type LinkRow } from '../src/services/link-query';
 import { syncLinks } from '../src/sync/links/sync-links';
 import { checkBatchSize, type SyncResult as SyncOutcome } from '../src/sync/sync-batch';
 import { LinkRecordInput } from '../schema/inputs/link-record.input';
@@ -28,13 +28,13 @@ export class LinkResolver {
   }
 
   @FieldResolver(() => Child, { nullable: true, description: 'The child linked, when the link is with one child and the child is in your scope' })
-  child(@Root() link: LinkRow, @Ctx() ctx: RequestContext) {
-    return link.child ? ctx.loaders.child.load(String(link.child)) : null;
+  child(@Root() link: LinkRow, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return link.child ? linkedPart(ctx, info, 'child', String(link.child)) : null;
   }
 
   @FieldResolver(() => SiblingGroup, { nullable: true, description: 'The sibling group linked, when the link is with a group in your scope' })
-  siblingGroup(@Root() link: LinkRow, @Ctx() ctx: RequestContext) {
-    return link.siblingGroup ? ctx.loaders.siblingGroup.load(String(link.siblingGroup)) : null;
+  siblingGroup(@Root() link: LinkRow, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return link.siblingGroup ? linkedPart(ctx, info, 'group', String(link.siblingGroup)) : null;
   }
 
   @FieldResolver(() => AdopterHousehold, { nullable: true, description: 'The household linked, when it is in your scope' })
@@ -47,8 +47,9 @@ export class LinkResolver {
 @Resolver(() => Child)
 export class ChildLinksResolver {
   @FieldResolver(() => [Link], { nullable: true, description: "The child's links and matches (its own and its sibling group's), newest first, as your role may see them" })
-  links(@Root() child: ChildRow, @Ctx() ctx: RequestContext): Promise<LinkRow[]> {
-    return linkLoaders(ctx, ctx.sql, ctx.viewer).ofChild.load(String(child.id));
+  links(@Root() child: { id?: unknown; links?: unknown }, @Ctx() ctx: RequestContext): Promise<LinkRow[]> {
+    // The compiled read serves `links` as the child's id (child-policy.ts), whether or not `id` was selected.
+    return linkLoaders(ctx, ctx.sql, ctx.viewer).ofChild.load(String(child.links ?? child.id));
   }
 }
 

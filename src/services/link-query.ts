@@ -1,6 +1,10 @@
 // The links of children and households, within the viewer's link scope: one statement per batch of parents.
 import DataLoader from 'dataloader';
+import { GraphQLResolveInfo, print } from 'graphql';
 import type { Viewer } from '../auth/viewer';
+import { compiledRead } from '../compiler/compiled-reads';
+import { planChild, planGroup } from '../compiler/plan';
+import type { RequestContext } from '../context/request-context';
 import type { Sql } from '../db/sql';
 import { PolicedRow, policeRow, rowScope, selectList } from '../policy/enforce';
 import { LinkField, linkPolicy } from '../policy/link-policy';
@@ -58,3 +62,27 @@ export function linkLoaders(ctx: object, sql: Sql, viewer: Viewer): LinkLoaders 
   }
   return l;
 }
+
+/**
+ * A link's child or sibling group, as the selection under `info` asks for it: compiled reads (src/compiler), batched
+ * per request and per selection, so the links of a page cost one statement (with the children's audit inside).
+ */
+export function linkedPart(ctx: RequestContext, info: GraphQLResolveInfo, kind: 'child' | 'group', id: string): Promise<unknown> {
+  let byKey = partLoaders.get(ctx);
+  if (!byKey) { byKey = new Map(); partLoaders.set(ctx, byKey); }
+  const key = `${kind}:${info.fieldNodes.map((n) => print(n)).join('|')}`;
+  let loader = byKey.get(key);
+  if (!loader) {
+    loader = new DataLoader<string, unknown>(async (ids) => {
+      const { result, row } = await compiledRead(ctx, info, (c, sc) => (kind === 'child'
+        ? c.childrenByIds(planChild(sc, info.fieldNodes), ids)
+        : c.groupsByIds(planGroup(sc, info.fieldNodes), ids)));
+      const found = new Map(((row[result] ?? []) as { $id: string }[]).map((o) => [o.$id, o]));
+      return ids.map((i) => found.get(i) ?? null);
+    });
+    byKey.set(key, loader);
+  }
+  return loader.load(id);
+}
+
+const partLoaders = new WeakMap<object, Map<string, DataLoader<string, unknown>>>();
