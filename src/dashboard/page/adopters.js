@@ -44,7 +44,7 @@ async function waits(ctx) {
   const container = document.getElementById('waits');
   const asAt = ctx.asOf || ctx.today;
   try {
-    const { approvedAdopterWaits: rows } = await gql('query DashboardWaits($asOf: String) { approvedAdopterWaits(asOf: $asOf) { agency band count suppressed } }',
+    const { approvedAdopterWaits: rows } = await gql('query DashboardWaits($asOf: Date) { approvedAdopterWaits(asOf: $asOf) { agency band count suppressed } }',
       { asOf: ctx.asOf || null });
     const agencies = unique(rows.map((r) => r.agency));
     const bands = unique(rows.map((r) => r.band));

@@ -47,7 +47,7 @@ export async function renderBreakdowns(ctx) {
     const container = document.getElementById(id);
     try {
       const { childrenInFamilyFindingBreakdown: rows } = await gql(
-        `query DashboardBreakdown($by: BreakdownDimension!, $asOf: String) {
+        `query DashboardBreakdown($by: BreakdownDimension!, $asOf: Date) {
           childrenInFamilyFindingBreakdown(by: $by, asOf: $asOf) { authority band count suppressed } }`,
         { by, asOf: ctx.asOf || null });
       const las = unique(rows.map((r) => r.authority));
