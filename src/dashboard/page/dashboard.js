@@ -3,7 +3,7 @@
 import { gql } from './api.js';
 import { renderAdopters } from './adopters.js';
 import { today } from './csv.js';
-import { renderJourney } from './journey.js';
+import { renderJourney } from './adopter-journey.js';
 import { failed, noFiguresSentence } from './roles.js';
 import { renderScorecard } from './scorecard.js';
 import { renderBreakdowns, renderStages, renderSupport } from './sections.js';
