@@ -1,5 +1,8 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildHubSchema } from '../../schema/build-schema';
 import { RequestContext } from '../context/request-context';
 import { maskError } from './error-masking';
@@ -42,6 +45,10 @@ export function createGraphqlServer(opts: { production: boolean; metrics: HubMet
       // No Apollo landing page (its Sandbox loads from a CDN): outside production GET /graphql from a browser is the
       // hub's own offline explorer (src/pages/explorer-route.ts); production has none.
       ApolloServerPluginLandingPageDisabled(),
+      // Telemetry off: nothing about the hub's operations goes to Apollo's cloud, even when APOLLO_KEY is set.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
     ],
   });
 }
