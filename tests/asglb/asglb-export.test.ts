@@ -2,6 +2,7 @@
 // imported as BDG): the child tab for Q4 2019-20 (January to March 2020) checked against counts worked out by hand
 // from the fixture's expected.json, who may download what, the audit of every child row, and the file's safety.
 import { neutralise } from '../../src/asglb/asglb-export';
+import type { Role } from '../../src/auth/roles';
 import { parseCsv } from '../../src/sync/ssda903/csv-reader';
 import { storeExtractChildren } from '../../src/sync/child-store';
 import { seedAuthorities } from '../support/factories';
@@ -68,7 +69,7 @@ describe('the ASGLB child tab of the adoption journeys, Q4 2019-20', () => {
 });
 
 describe('who may download the return', () => {
-  const status = async (role: string, org: string, path: string) => (await get(hub.token(role, org), path)).status;
+  const status = async (role: Role, org: string, path: string) => (await get(hub.token(role, org), path)).status;
 
   it('the child tab: the RAA manager for a member LA, the LA\'s own social workers and analysts; nobody else', async () => {
     const path = '/export/asglb/BDG/children.csv?quarter=2019Q4';
