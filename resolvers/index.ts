@@ -1,4 +1,5 @@
 import { AccessLogResolver } from './access-log.resolver';
+import { AdopterFunnelResolver } from './adopter-funnel.resolver';
 import { AdopterHouseholdResolver } from './adopter-household.resolver';
 import { AuthorityResolver } from './authority.resolver';
 import { ChangeFeedResolver } from './change-feed.resolver';
@@ -15,6 +16,6 @@ import { SyncResolver } from './sync.resolver';
 export const resolvers = [
   MeResolver, AuthorityResolver, ChildResolver, SiblingGroupResolver, AdopterHouseholdResolver, AccessLogResolver,
   MatchSuggestionResolver, SavedSearchResolver,
-  DashboardAggregatesResolver, ScorecardResolver,
+  DashboardAggregatesResolver, ScorecardResolver, AdopterFunnelResolver,
   SyncResolver, ChangeFeedResolver,
 ] as const;

@@ -171,7 +171,7 @@ registerEnumType(HouseholdLeftReasonEnum, {
 });
 
 /** The inference-control rule a figure was published under (src/policy/inference-control-policy.ts). */
-export const InferenceControlEnum = enumOf(['NONE', 'SMALL_NUMBERS', 'SCORECARD_YEAR_GROUPS'] as const);
+export const InferenceControlEnum = enumOf(['NONE', 'SMALL_NUMBERS', 'SCORECARD_YEAR_GROUPS', 'PERIOD_GROUPS'] as const);
 registerEnumType(InferenceControlEnum, {
   name: 'InferenceControl',
   description: 'The rule a figure was published under: NONE (in full), SMALL_NUMBERS (counts 1-4 withheld with complementary '
@@ -181,11 +181,12 @@ registerEnumType(InferenceControlEnum, {
     NONE: { description: 'Figures in full: the viewer sees these figures unsuppressed' },
     SMALL_NUMBERS: { description: 'Counts 1-4 withheld, then the smallest other counts of the row (months: calendar year) until the withheld cells hold at least 5' },
     SCORECARD_YEAR_GROUPS: { description: 'A three-year figure withheld unless every financial year inside has each of its groups of children 0 or at least 5' },
+    PERIOD_GROUPS: { description: "A quarter's figure withheld unless each group of households it rests on is 0 or at least 5" },
   },
 });
 
 /** Why a figure is withheld. */
-export const SuppressionReasonEnum = enumOf(['SMALL_NUMBER', 'COMPLEMENTARY', 'SMALL_GROUP_IN_A_YEAR'] as const);
+export const SuppressionReasonEnum = enumOf(['SMALL_NUMBER', 'COMPLEMENTARY', 'SMALL_GROUP_IN_A_YEAR', 'SMALL_GROUP_IN_A_PERIOD'] as const);
 registerEnumType(SuppressionReasonEnum, {
   name: 'SuppressionReason',
   description: 'Why a figure is withheld',
@@ -193,6 +194,7 @@ registerEnumType(SuppressionReasonEnum, {
     SMALL_NUMBER: { description: 'A count from 1 to 4' },
     COMPLEMENTARY: { description: 'Withheld so that a withheld small number cannot be worked out from a total' },
     SMALL_GROUP_IN_A_YEAR: { description: 'A financial year inside the scorecard window has a group of 1 to 4 children' },
+    SMALL_GROUP_IN_A_PERIOD: { description: 'The quarter has a group of 1 to 4 households among those the figure rests on' },
   },
 });
 
@@ -205,5 +207,18 @@ registerEnumType(ScorecardPeriodEnum, {
     THREE_YEARS: { description: 'The three financial years ending 31 March yearEnding (the published window)' },
     SINGLE_YEAR: { description: 'The one financial year ending 31 March yearEnding' },
     NEXT_WINDOW: { description: 'The next window (years ending yearEnding+1), from the children adopted in it so far: the projection' },
+  },
+});
+
+/** The steps of an adopter assessment timed against their norms (src/services/adopter-funnel.ts). */
+export const TimelinessMeasureEnum = enumOf(['STAGE_ONE', 'STAGE_TWO', 'REGISTRATION_TO_APPROVAL', 'APPROVAL_TO_MATCH'] as const);
+registerEnumType(TimelinessMeasureEnum, {
+  name: 'TimelinessMeasure',
+  description: 'A step of adopter assessment, timed against its norm',
+  valuesConfig: {
+    STAGE_ONE: { description: 'Stage 1 start to end; norm about 2 months' },
+    STAGE_TWO: { description: 'Stage 2 start to end; norm about 4 months' },
+    REGISTRATION_TO_APPROVAL: { description: 'Registration (stage 1 start) to approval; norm 6 months' },
+    APPROVAL_TO_MATCH: { description: 'Approval to match; norm 3 months' },
   },
 });

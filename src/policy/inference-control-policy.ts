@@ -6,10 +6,10 @@
  */
 
 /** The rule a figure was published under; the API returns it beside every figure so the page can say so. */
-export type InferenceControl = 'NONE' | 'SMALL_NUMBERS' | 'SCORECARD_YEAR_GROUPS';
+export type InferenceControl = 'NONE' | 'SMALL_NUMBERS' | 'SCORECARD_YEAR_GROUPS' | 'PERIOD_GROUPS';
 
 /** Why one figure is withheld. */
-export type SuppressionReason = 'SMALL_NUMBER' | 'COMPLEMENTARY' | 'SMALL_GROUP_IN_A_YEAR';
+export type SuppressionReason = 'SMALL_NUMBER' | 'COMPLEMENTARY' | 'SMALL_GROUP_IN_A_YEAR' | 'SMALL_GROUP_IN_A_PERIOD';
 
 /**
  * The dates a controlled viewer's `asOf` may take: the argument is moved back to the latest such date on or before it
@@ -28,9 +28,10 @@ export type SnapshotRule = 'FINANCIAL_YEAR_END' | 'QUARTER_END';
  *   number by subtraction;
  * - `block` is the set of cells this is decided over. ROW: one key's row (the same in every query). CALENDAR_YEAR: one
  *   key's months of one calendar year, whatever range was asked for, so each month is withheld or shown alike in
- *   every query and no two ranges can be played against each other.
+ *   every query and no two ranges can be played against each other. FINANCIAL_YEAR: the same for bands labelled by
+ *   the financial year (the year it ends in) they fall in.
  */
-export type SuppressionBlock = 'ROW' | 'CALENDAR_YEAR';
+export type SuppressionBlock = 'ROW' | 'CALENDAR_YEAR' | 'FINANCIAL_YEAR';
 
 /** One aggregate operation's inference control. */
 export interface InferenceControlRule {
@@ -61,6 +62,10 @@ export const inferenceControlPolicy = {
   supportCaseSummary: { rule: 'SMALL_NUMBERS', block: 'ROW' },
   scorecard: { rule: 'SCORECARD_YEAR_GROUPS' },
   scorecardTrend: { rule: 'SCORECARD_YEAR_GROUPS' },
+  adopterFunnel: { rule: 'PERIOD_GROUPS' },
+  adopterTimeliness: { rule: 'PERIOD_GROUPS' },
+  adopterIndicators: { rule: 'PERIOD_GROUPS' },
+  householdsLeaving: { rule: 'SMALL_NUMBERS', block: 'FINANCIAL_YEAR' },
 } as const satisfies Record<string, InferenceControlRule>;
 
 /** The name of an aggregate under inference control. */
@@ -75,6 +80,9 @@ export const INFERENCE_CONTROL_TEXT: Record<InferenceControl, string> = {
   SCORECARD_YEAR_GROUPS: 'A three-year figure is shown only when, in every financial year inside the window, each group of '
     + 'children it counts or averages over (adopted not placed, placed, matched, under and over 426 days) is 0 or at '
     + 'least 5; otherwise it is withheld, so overlapping windows cannot be subtracted to reach a small group.',
+  PERIOD_GROUPS: 'A figure about one quarter (a cohort of enquiries, the households finishing a step, the families matched) '
+    + 'is shown only when each group of households it rests on (how far each got; within or beyond the norm; waited 3 '
+    + 'months or not) is 0 or at least 5; a single count from 1 to 4 is withheld.',
 };
 
 /** The text of a suppression reason. */
@@ -82,6 +90,7 @@ export const SUPPRESSION_REASON_TEXT: Record<SuppressionReason, string> = {
   SMALL_NUMBER: 'A count from 1 to 4.',
   COMPLEMENTARY: 'Withheld so that a withheld small number cannot be worked out from a total.',
   SMALL_GROUP_IN_A_YEAR: 'A financial year inside the window has a group of 1 to 4 children.',
+  SMALL_GROUP_IN_A_PERIOD: 'The quarter has a group of 1 to 4 households among those the figure rests on.',
 };
 
 /** The controlled viewer's date for `asOf` under `rule`: the latest allowed date on or before `asked` (ISO). */
