@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { readEnvironment } from './config/environment';
+import { Environment, readEnvironment } from './config/environment';
+import { checkCanListen, explainDatabaseProblem, explainEmbeddedProblem, explainListenProblem } from './config/setting-problems';
 import { resolveDatabase } from './db/resolve-database';
 import { describeDemoLoad, loadDemoIntoEmptyHub } from './demo/load-demo-partnership';
 import { demoTokens } from './cli/demo-tokens';
@@ -11,8 +12,26 @@ import { startHub } from './server/start-hub';
  */
 async function main(): Promise<void> {
   const started = Date.now();
+  // Its errors already name the variable (e.g. JWT_MAX_LIFETIME).
   const env = readEnvironment();
-  const database = await resolveDatabase(env);
+  // A port already taken is found before the database starts and the demo loads, not after.
+  const portProblem = await checkCanListen(env.port, env.host);
+  if (portProblem) throw portProblem;
+  let database: Awaited<ReturnType<typeof resolveDatabase>>;
+  try {
+    database = await resolveDatabase(env);
+  } catch (err) {
+    throw env.databaseUrl ? err : explainEmbeddedProblem(err, env);
+  }
+  try {
+    await serve(env, database, started);
+  } catch (err) {
+    await database.stop().catch(() => undefined);
+    throw explainDatabaseProblem(err, env) ?? explainListenProblem(err, env.port, env.host) ?? err;
+  }
+}
+
+async function serve(env: Environment, database: Awaited<ReturnType<typeof resolveDatabase>>, started: number): Promise<void> {
   const hub = await startHub(env, database.url, {
     prepare: async (deps) => {
       if (env.production) return;
@@ -38,6 +57,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
+  // One sentence naming the setting to change (src/config/setting-problems.ts), never a stack trace.
   process.stderr.write(`Permanence Hub could not start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

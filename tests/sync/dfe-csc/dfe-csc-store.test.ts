@@ -5,6 +5,7 @@ import { storeExtractChildren } from '../../../src/sync/child-store';
 import { ingestBatch, readBatch } from '../../../src/sync/dfe-csc/csc-batch';
 import type { ExtractChild } from '../../../src/sync/ssda903/extract';
 import { clientAddCommand } from '../../../src/cli/client-command';
+import { UsageError } from '../../../src/cli/cli-command';
 import { seedAuthorities } from '../../support/factories';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 import { fullPayload } from './d2i-payloads';
@@ -111,9 +112,8 @@ describe('hub client add', () => {
     expect(await authenticateClient(t.db, creds.client_id, `${creds.client_secret}x`)).toBeNull();
   });
 
-  it('refuses an unknown authority with exit code 1 and says how to add it', async () => {
-    const r = await run({ org: 'XYZ', name: 'n' });
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/XYZ is not a registered authority/);
+  it('refuses an unknown authority as a usage mistake (exit 2) and says how to add it', async () => {
+    await expect(run({ org: 'XYZ', name: 'n' })).rejects.toThrow(UsageError);
+    await expect(run({ org: 'XYZ', name: 'n' })).rejects.toThrow(/XYZ is not a registered authority; add it first with: hub authority add --code XYZ/);
   });
 });
