@@ -41,7 +41,7 @@ async function serve(env: Environment, database: Awaited<ReturnType<typeof resol
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(`Permanence Hub serving GraphQL at ${hub.url}/graphql (listening on ${env.host}; ready in ${seconds}s; database: ${database.embedded ? 'embedded PostgreSQL under .data/' : 'DATABASE_URL'})\n`);
   if (!env.production) {
-    process.stdout.write(`Dashboard: ${hub.url}/dashboard\n\nDemo tokens (signed with the development key under the data folder; valid 8 hours; send as "Authorization: Bearer <token>"):\n`);
+    process.stdout.write(`Dashboard: ${hub.url}/dashboard\n\nDemo tokens (signed with the development key under the data folder; valid 8 hours or JWT_MAX_LIFETIME if shorter; send as "Authorization: Bearer <token>"):\n`);
     for (const { person, token } of demoTokens(hub.deps.key)) {
       process.stdout.write(`\n  ${person.role} @ ${person.org} — ${person.name}\n  ${token}\n`);
     }

@@ -1,5 +1,5 @@
 import { EntityPolicy } from './policy-types';
-import { householdsLinkedToOwnChildren, ownAgency } from './row-scopes';
+import { householdsLinkedToOwnChildren, householdsOfOwnLasRaa, ownAgency } from './row-scopes';
 
 /** Every field of an AdopterHousehold the API can serve (adopters' own fields are in adopter-policy.ts). */
 export type HouseholdField =
@@ -70,5 +70,24 @@ export const householdPolicy: EntityPolicy<HouseholdField> = {
     // Where the household lives, as an authority code: the area, not the address (needed to flag birth-family proximity).
     livesIn: allReaders,
     address: managerOnly, postcode: managerOnly, sexualOrientation: managerOnly, healthNotes: managerOnly,
+  },
+};
+
+/**
+ * The suggestion scope, a named rule: which households `matchSuggestions` may propose for a child (the matching
+ * query adds "approved and not yet matched", and the child must be in the viewer's own child scope). Family finders
+ * and RAA managers: their RAA's households. A social worker: the households of its LA's RAA, for its own LA's
+ * children only; we read a household proposed for the social worker's own child as linked to that child for that
+ * answer, so it reads them with the policy's "linked household" column (no surname, date of birth, address,
+ * postcode, sexual orientation or health notes). Integration clients, analysts and auditors: none. Rows OR across
+ * a token's roles, as everywhere; the fields are the household table's own.
+ */
+export const householdSuggestionPolicy: EntityPolicy<HouseholdField> = {
+  ...householdPolicy,
+  entity: 'AdopterHousehold (suggested for a child)',
+  rows: {
+    family_finder: ownAgency,
+    raa_manager: ownAgency,
+    social_worker: householdsOfOwnLasRaa,
   },
 };

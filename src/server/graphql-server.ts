@@ -8,6 +8,7 @@ import { RequestContext } from '../context/request-context';
 import { maskError } from './error-masking';
 import { HubMetrics } from './metrics';
 import { databaseOutagePlugin } from './plugins/database-outage.plugin';
+import { inputEdgePlugin } from './plugins/input-edge.plugin';
 import { DEFAULT_LIMITS, RequestLimitOptions, requestLimitsPlugin } from './plugins/request-limits.plugin';
 
 /** Counts operations and their SQL statements for /metrics. */
@@ -52,6 +53,8 @@ export function createGraphqlServer(opts: { production: boolean; metrics: HubMet
   return new ApolloServer<RequestContext>({
     schema,
     introspection: !opts.production,
+    // "Did you mean ...?" on an unknown field would list the schema that introspection hides.
+    hideSchemaDetailsFromClientErrors: opts.production,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, error, requestIdOf(error, formatted.extensions?.requestId)),
     plugins: [
@@ -61,6 +64,7 @@ export function createGraphqlServer(opts: { production: boolean; metrics: HubMet
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      inputEdgePlugin(),
       requestLimitsPlugin(schema, opts.limits ?? DEFAULT_LIMITS),
       metricsPlugin(opts.metrics),
       databaseOutagePlugin(),
