@@ -1,6 +1,7 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildHubSchema } from '../../schema/build-schema';
@@ -59,11 +60,9 @@ export function createGraphqlServer(opts: { production: boolean; metrics: HubMet
     formatError: (formatted, error) => maskError(formatted, error, requestIdOf(error, formatted.extensions?.requestId)),
     plugins: [
       requestIdOfErrorsPlugin(),
-      // Per-request cost the hub has no use for: no cache-control hints computed per field, no usage reporting or
-      // inline traces (a parsed and validated document is cached by Apollo's default document store).
+      // Per-request cost the hub has no use for: no cache-control hints computed per field (a parsed and validated
+      // document is cached by Apollo's default document store; usage reporting and traces are off below).
       ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
       inputEdgePlugin(),
       requestLimitsPlugin(schema, opts.limits ?? DEFAULT_LIMITS),
       metricsPlugin(opts.metrics),
@@ -71,6 +70,10 @@ export function createGraphqlServer(opts: { production: boolean; metrics: HubMet
       // No Apollo landing page (its Sandbox loads from a CDN): outside production GET /graphql from a browser is the
       // hub's own offline explorer (src/pages/explorer-route.ts); production has none.
       ApolloServerPluginLandingPageDisabled(),
+      // Telemetry off: nothing about the hub's operations goes to Apollo's cloud, even when APOLLO_KEY is set.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
     ],
   });
 }
