@@ -82,6 +82,9 @@ export function requestLimitsPlugin(schema: GraphQLSchema, opts: RequestLimitOpt
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
+          // No operation to run (operationName names none, or several operations and no name): Apollo answers that
+          // itself (OPERATION_RESOLUTION_FAILURE, masked to BAD_USER_INPUT); there is nothing to cost.
+          if (!operation) return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
           const counts = { root: 0, aliases: 0 };
