@@ -111,6 +111,13 @@ describeWithChromium('the dashboard laid out, printed, charted and downloaded', 
     const cells = await analyst.locator('#stages-table tbody tr:not(.total) td:not(.total)[data-suppressed="true"]').count();
     expect((await analyst.evaluate(() => (window as any).__charts.stages.marks.length))).toBe(cells);
     expect(await analyst.locator('#stages .chart-note').textContent()).toMatch(/\[c\] marks a suppressed figure/);
+    // A chart whose every figure is withheld (the demo's funnel, for an analyst) is a sentence, not a chart of marks.
+    const funnelCells = await analyst.locator('#funnel-table tbody td').allTextContents();
+    expect(funnelCells.length).toBeGreaterThan(0);
+    expect(funnelCells.every((t) => t === '[c]')).toBe(true);
+    expect(await analyst.evaluate(() => (window as any).__charts.funnel.allWithheld)).toBe(true);
+    expect(await analyst.locator('#funnel canvas').count()).toBe(0);
+    expect(await analyst.locator('#funnel .all-withheld').textContent()).toMatch(/every figure is withheld for your role/);
   });
 
   it('totals a row with suppressed figures as a lower bound it explains, never "0+"', async () => {

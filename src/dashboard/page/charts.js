@@ -102,15 +102,23 @@ export function drawChart(container, id, { type, labels, datasets, stacked = fal
   const figure = el('figure', 'chart-figure');
   figure.append(box);
   const anySuppressed = datasets.some((d) => d.suppressed && d.suppressed.some(Boolean));
+  const allWithheld = datasets.length > 0 && datasets.every((d) => d.suppressed && d.suppressed.length > 0 && d.suppressed.every(Boolean));
   if (anySuppressed) {
     figure.append(el('figcaption', 'chart-note', `${SUPPRESSED_TEXT} marks a suppressed figure in the series of its colour: `
       + `it is withheld, not zero, so ${type === 'bar' ? 'no bar is' : 'the line is not'} drawn for it.`));
   }
-  container.append(figure);
   window.__charts[id] = {
     type, labels, marks: [],
     datasets: datasets.map((d) => ({ label: d.label, data: d.data, suppressed: d.suppressed || d.data.map(() => false) })),
   };
+  // Nothing to draw when every figure is withheld: a sentence says so instead of a chart of marks alone.
+  window.__charts[id].allWithheld = allWithheld;
+  if (allWithheld) {
+    figure.replaceChildren(el('p', 'chart-note all-withheld', `${title ? `${title}: e` : 'E'}very figure is withheld for your role, so there is nothing to draw; the table lists them as ${SUPPRESSED_TEXT}.`));
+    container.append(figure);
+    return figure;
+  }
+  container.append(figure);
   if (typeof window.Chart !== 'function') return figure;
   const styled = datasets.map((d, i) => ({
     backgroundColor: PALETTE[i % PALETTE.length], borderColor: PALETTE[i % PALETTE.length], spanGaps: false, ...d,
