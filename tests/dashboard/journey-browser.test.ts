@@ -61,6 +61,16 @@ describeWithChromium('the adopters’ journey and the scorecard’s explanations
       'Registration to approval (norm 6 months)', 'Approval to match (norm 3 months)']);
   });
 
+  it('lists households leaving by coded reason and financial year, summed over the step they had reached', async () => {
+    const { body } = await hub.gql(managerToken, '{ householdsLeaving { yearEnding reason count } }');
+    const years = [...new Set(body.data.householdsLeaving.map((r: { yearEnding: number }) => r.yearEnding))].sort() as number[];
+    const sum = (reason: string, y: number) => body.data.householdsLeaving.filter((r: { reason: string; yearEnding: number }) => r.reason === reason && r.yearEnding === y)
+      .reduce((s: number, r: { count: number }) => s + r.count, 0);
+    const cells = await manager.locator('#leaving-table tbody tr', { hasText: 'No reason recorded' }).locator('td').allTextContents();
+    expect(cells.slice(0, years.length)).toEqual(years.map((y) => String(sum('NOT_RECORDED', y))));
+    expect(await manager.locator('#leaving-table thead th').allTextContents()).toEqual(['Reason', ...years.map((y) => `${y - 1}-${String(y).slice(2)}`), 'Total']);
+  });
+
   it('explains the scorecard: A10 in segments against 426 days, the single year, the projection and A3 on both bases', async () => {
     const row = (text: string) => manager.locator('#scorecard-table tbody tr', { hasText: text }).locator('td');
     // Barking and Dagenham 2018-21 (docs/adopter-funnel.md): 503 over three years, 435 in 2020-21, 449 projected for 2019-22.

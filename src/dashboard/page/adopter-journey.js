@@ -6,7 +6,7 @@ import { gql } from './api.js';
 import { drawChart } from './charts.js';
 import { failed } from './roles.js';
 import { metaOf, unique } from './sections.js';
-import { listTable, ruleNotes, REASON_TITLES, SUPPRESSED_TEXT } from './tables.js';
+import { countTable, listTable, ruleNotes, REASON_TITLES, SUPPRESSED_TEXT } from './tables.js';
 
 const STEPS = [['enquiries', 'Enquiries'], ['stageOne', 'Stage 1'], ['stageTwo', 'Stage 2'], ['approved', 'Approved'], ['matched', 'Matched']];
 export const MEASURES = [
@@ -106,7 +106,36 @@ async function indicators(ctx) {
   } catch (err) { failed(box, err, 'the adopter pipeline over time', ctx.me.roles); }
 }
 
-/** The adopters' journey panel: funnel, timeliness against the norms, pipeline over time. */
+const LEAVING_REASONS = [['WITHDREW', 'Withdrew'], ['ON_HOLD', 'On hold'], ['APPLICATION_REFUSED', 'Application refused'],
+  ['APPROVAL_RESCINDED', 'Approval rescinded'], ['OTHER', 'Other'], ['NOT_RECORDED', 'No reason recorded']];
+
+/**
+ * Households leaving per financial year by coded reason, summed over the step they had reached: a sum with withheld
+ * parts is a lower bound (each withheld part is at least 1), shown "≥ N" like the other totals.
+ */
+async function leaving(ctx) {
+  const box = document.getElementById('leaving');
+  try {
+    const { householdsLeaving: rows } = await gql(`query DashboardLeaving { householdsLeaving { agency yearEnding reason stage count suppressed
+      suppressionReason inferenceControl } }`);
+    const agencies = unique(rows.map((r) => r.agency));
+    const years = unique(rows.map((r) => r.yearEnding)).sort();
+    const matrix = LEAVING_REASONS.map(([reason]) => years.map((y) => {
+      const parts = rows.filter((r) => r.reason === reason && r.yearEnding === y);
+      const hidden = parts.filter((r) => r.suppressed).length;
+      const shown = parts.reduce((sum, r) => sum + (r.suppressed ? 0 : r.count || 0), 0);
+      return { count: shown + hidden, suppressed: false, hidden, control: parts.length ? parts[0].inferenceControl : null };
+    }));
+    const label = (y) => `${y - 1}-${String(y).slice(2)}`;
+    const period = years.length ? { text: `financial years ${label(years[0])} to ${label(years[years.length - 1])}`, slug: `${years[0] - 1}-to-${years[years.length - 1]}` } : null;
+    box.replaceChildren(countTable({
+      id: 'leaving', title: 'Households leaving, by reason and financial year', corner: 'Reason', rowLabels: LEAVING_REASONS.map((r) => r[1]),
+      colLabels: years.map(label), matrix, meta: metaOf(ctx, agencies, { period, title: 'Households leaving by coded reason and financial year' }),
+    }));
+  } catch (err) { failed(box, err, 'the households leaving', ctx.me.roles); }
+}
+
+/** The adopters' journey panel: funnel, timeliness against the norms, pipeline over time, households leaving. */
 export async function renderJourney(ctx) {
-  await Promise.all([funnel(ctx), timeliness(ctx), indicators(ctx)]);
+  await Promise.all([funnel(ctx), timeliness(ctx), indicators(ctx), leaving(ctx)]);
 }

@@ -32,9 +32,10 @@ export function el(tag, className, text) {
  * lower bound is what is shown ("≥ 7"), never "0+".
  */
 function sumOf(cells) {
-  const shown = cells.reduce((s, c) => s + (c.suppressed ? 0 : c.count ?? 0), 0);
-  const hidden = cells.filter((c) => c.suppressed).length;
-  return { count: shown + hidden, suppressed: false, hidden };
+  // A part that is itself a lower bound (`hidden` parts inside) passes its bound and its hidden parts on.
+  const count = cells.reduce((s, c) => s + (c.suppressed ? 1 : c.count ?? 0), 0);
+  const hidden = cells.reduce((s, c) => s + (c.suppressed ? 1 : c.hidden || 0), 0);
+  return { count, suppressed: false, hidden };
 }
 
 function textOf(cell) {
