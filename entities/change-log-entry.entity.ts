@@ -10,4 +10,6 @@ export class ChangeLogEntryEntity {
   @Column({ name: 'source_id', type: 'text' }) sourceId!: string;
   @Column({ type: 'text' }) operation!: 'UPSERT' | 'DELETE';
   @Column({ type: 'timestamptz' }) at!: Date;
+  /** A child's stage as the UPSERT wrote it (filled by a trigger): who could see the child then. */
+  @Column({ name: 'child_stage', type: 'text', nullable: true }) childStage!: string | null;
 }

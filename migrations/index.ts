@@ -9,6 +9,7 @@ import { ChildOwnerIsLa1763808400000 } from './1763808400000-child-owner-is-la';
 import { AuthorityChangeNotify1763808500000 } from './1763808500000-authority-change-notify';
 import { RateLimitBucket1763808600000 } from './1763808600000-rate-limit-bucket';
 import { AccessRead1763810000000 } from './1763810000000-access-read';
+import { ChangeLogChildStage1763810100000 } from './1763810100000-change-log-child-stage';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AuthorityChangeNotify1763808500000,
   RateLimitBucket1763808600000,
   AccessRead1763810000000,
+  ChangeLogChildStage1763810100000,
 ];

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../src/context/request-context';
 import { changeCursor, changesPage } from '../src/services/change-feed-query';
 import { ChangeConnection } from '../schema/types/change.type';
@@ -10,10 +11,13 @@ export class ChangeFeedResolver {
   async changes(
     @Arg('authority', () => String, { description: 'The authority whose records changed (your own, for an integration token)' }) authority: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('after', () => String, { nullable: true, description: 'Resume after this cursor (the endCursor you last stored); omit to start from the beginning' }) after?: string,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 1,000 (default 100)' }) first?: number,
   ): Promise<ChangeConnection> {
-    const page = await changesPage(ctx.sql, ctx.viewer, authority, { first, after });
+    // A child's id is child-level data: the read records every child it serves in the access log, in the same statement.
+    const page = await changesPage(ctx.sql, ctx.viewer, authority, { first, after },
+      { requestId: ctx.requestId, operationName: info.operation.name?.value ?? null });
     const nodes = page.rows.map((r) => ({ entity: r.entity, id: r.id, sourceId: r.sourceId, operation: r.operation, at: new Date(r.at).toISOString() }));
     return {
       nodes,

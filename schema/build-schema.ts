@@ -3,6 +3,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { resolvers } from '../resolvers';
 import { installPolicyGuard } from '../src/graphql/policy-guard';
+import { checkInputRanges } from './inputs/input-range';
 
 let cached: GraphQLSchema | undefined;
 
@@ -10,7 +11,8 @@ let cached: GraphQLSchema | undefined;
 export function buildHubSchema(): GraphQLSchema {
   cached ??= installPolicyGuard(describeRootTypes(buildSchemaSync({
     resolvers: resolvers as unknown as [Function, ...Function[]],
-    validate: false,
+    // The one check of every argument before its resolver: the declared ranges of input numbers (input-range.ts).
+    validateFn: (value, type) => checkInputRanges(value, type),
   })));
   return cached;
 }

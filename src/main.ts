@@ -46,7 +46,7 @@ async function serve(env: Environment, database: Awaited<ReturnType<typeof resol
   // In production stdout carries only the JSON log; a developer also gets the addresses and demo tokens in words.
   if (!env.production) {
     process.stdout.write(`Permanence Hub serving GraphQL at ${hub.url}/graphql (listening on ${env.host}; ready in ${seconds}s; database: ${database.embedded ? 'embedded PostgreSQL under .data/' : 'DATABASE_URL'})\n`);
-    process.stdout.write(`Start page: ${hub.url}/  Dashboard: ${hub.url}/dashboard  Family finding: ${hub.url}/family-finding\n\nDemo tokens (signed with the development key under the data folder; valid 8 hours; send as "Authorization: Bearer <token>"):\n`);
+    process.stdout.write(`Start page: ${hub.url}/  Dashboard: ${hub.url}/dashboard  Family finding: ${hub.url}/family-finding\n\nDemo tokens (signed with the development key under the data folder; valid 8 hours or JWT_MAX_LIFETIME if shorter; send as "Authorization: Bearer <token>"):\n`);
     for (const { person, token } of demoTokens(hub.deps.key)) {
       process.stdout.write(`\n  ${person.role} @ ${person.org} — ${person.name}\n  ${token}\n`);
     }

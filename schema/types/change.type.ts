@@ -7,7 +7,7 @@ import { PageInfo } from './page-info.type';
 export class Change {
   @Field(() => String, { description: 'Child, AdopterHousehold or SupportCase' }) entity!: string;
   @Field(() => ID, { description: "The record's hub id" }) id!: string;
-  @Field(() => String, { description: "The owner's own id (source id or reference)" }) sourceId!: string;
+  @Field(() => String, { nullable: true, description: "The owner's own id (source id or reference); null on a deletion an RAA reads from a member LA's feed (the hub's id only)" }) sourceId!: string | null;
   @Field(() => ChangeOperationEnum, { description: 'UPSERT (created or changed) or DELETE (erased)' }) operation!: string;
   @Field(() => String, { description: 'When the change was written (ISO 8601)' }) at!: string;
 }

@@ -14,7 +14,9 @@ export const DEMO_PEOPLE: { role: Role; org: string; sub: string; name: string }
 ];
 
 /** A token for each demo person (valid for `ttl`), signed with the development key; none in production. */
-export function demoTokens(key: VerificationKey, ttl = '8h'): { person: (typeof DEMO_PEOPLE)[number]; token: string }[] {
+export function demoTokens(key: VerificationKey, ttlSeconds = 8 * 3600): { person: (typeof DEMO_PEOPLE)[number]; token: string }[] {
+  // Never longer than the hub accepts (JWT_MAX_LIFETIME).
+  const ttl = Math.min(ttlSeconds, key.maxLifetimeSeconds);
   const demoKey = key.demoKey;
   if (!demoKey) return [];
   return DEMO_PEOPLE.map((person) => ({

@@ -12,7 +12,7 @@ const PAGE_DIR = path.join(__dirname, 'page');
 const CHART_JS = path.resolve(__dirname, '..', '..', 'node_modules', 'chart.js', 'dist', 'chart.umd.js');
 
 /** How long a demo token from the role picker lasts. */
-const DEMO_TOKEN_TTL = '2h';
+const DEMO_TOKEN_TTL_SECONDS = 2 * 3600;
 
 // Only the hub's own files run on the page; the token never leaves it for another origin.
 const SECURITY_HEADERS: Record<string, string> = {
@@ -72,7 +72,7 @@ function mountDemoEndpoints(app: Express, deps: HubDeps): void {
     const sub = person?.sub ?? `${role}.${org.toLowerCase()}.demo`;
     const name = person?.name ?? `Demo ${role} (${org})`;
     const token = mintToken({ sub, org, roles: [role], name }, demoKey,
-      { issuer: deps.key.issuer, audience: deps.key.audience, ttl: DEMO_TOKEN_TTL });
+      { issuer: deps.key.issuer, audience: deps.key.audience, ttl: Math.min(DEMO_TOKEN_TTL_SECONDS, deps.key.maxLifetimeSeconds) });
     res.json({ token, role, org, name });
   });
 }

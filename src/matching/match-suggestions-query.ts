@@ -1,8 +1,8 @@
 import { Viewer } from '../auth/viewer';
 import { Sql } from '../db/sql';
 import { daysWaitingSql } from '../policy/child-policy';
-import { policeRow, selectList } from '../policy/enforce';
-import { householdPolicy } from '../policy/household-policy';
+import { policeRow, rowScope, selectList } from '../policy/enforce';
+import { householdSuggestionPolicy } from '../policy/household-policy';
 import { SqlParams } from '../policy/sql-params';
 import { HOUSEHOLD_FIELDS, HouseholdRow } from '../services/household-query';
 import { excludedSql, householdTakenSql, MatchFlags, matchAgeSql, PLACING_STAGES, scoreColumns, scoreOf, scoreSelectSql } from './match-scoring-sql';
@@ -46,8 +46,9 @@ function unitCtes(viewer: Viewer, p: SqlParams, childId: string): string {
 }
 
 /**
- * Approved households of the viewer's RAA not yet matched, scored against the child's unit, best first; one
- * statement. Null when the child is absent or outside the viewer's scope (the same answer either way).
+ * Approved households not yet matched, in the viewer's suggestion scope (householdSuggestionPolicy), scored against
+ * the child's unit, best first; one statement. Null when the child is absent or outside the viewer's scope (the
+ * same answer either way).
  */
 export async function householdsForChild(
   sql: Sql, viewer: Viewer, args: { childId: string; first: number; includeExcluded: boolean },
@@ -57,10 +58,10 @@ export async function householdsForChild(
   scored AS (
     SELECT h.*, ${scoreColumns('h', 'w')}
     FROM adopter_household h CROSS JOIN want w
-    WHERE h.agency = ${p.add(viewer.raa)} AND h.stage = 'APPROVED' AND NOT ${householdTakenSql(p, 'h')}
+    WHERE ${rowScope(householdSuggestionPolicy, viewer, p, 'h')} AND h.stage = 'APPROVED' AND NOT ${householdTakenSql(p, 'h')}
   )
   SELECT w.members AS "_members", ${scoreSelectSql('s')},
-    ${selectList(householdPolicy, viewer, p, 's', HOUSEHOLD_FIELDS)}
+    ${selectList(householdSuggestionPolicy, viewer, p, 's', HOUSEHOLD_FIELDS)}
   FROM target t CROSS JOIN want w
   LEFT JOIN LATERAL (
     SELECT sc.*, ${excludedSql('sc')} AS excluded FROM scored sc

@@ -1,12 +1,12 @@
 import { EntityPolicy } from './policy-types';
-import { householdsLinkedToOwnChildren, ownAgency } from './row-scopes';
+import { householdsLinkedToOwnChildren, householdsOfOwnLasRaa, ownAgency } from './row-scopes';
 
 /** Every field of an AdopterHousehold the API can serve (adopters' own fields are in adopter-policy.ts). */
 export type HouseholdField =
   | 'id' | 'agency' | 'reference' | 'stage' | 'enquiryOn' | 'stage1StartedOn' | 'stage1EndedOn' | 'stage2StartedOn'
   | 'stage2EndedOn' | 'applicationOn' | 'approvedOn' | 'matchedOn' | 'placedOn' | 'adoptionOrderOn' | 'leftOn'
   | 'leftReason' | 'leftReasonCode' | 'householdType' | 'numberOfAdopters' | 'ethnicity' | 'religion' | 'languages' | 'childrenInHome'
-  | 'approvedFor' | 'needsCapacity' | 'socialWorker' | 'livesIn' | 'adopters' | 'daysWaiting'
+  | 'approvedFor' | 'needsCapacity' | 'socialWorker' | 'livesIn' | 'adopters' | 'daysWaiting' | 'links'
   | 'address' | 'postcode' | 'sexualOrientation' | 'healthNotes';
 
 const allReaders = { family_finder: 'allow', raa_manager: 'allow', social_worker: 'allow', integration: 'allow' } as const;
@@ -53,6 +53,7 @@ export const householdPolicy: EntityPolicy<HouseholdField> = {
     socialWorker: (a) => `${a}.social_worker`,
     livesIn: (a) => `${a}.lives_in`,
     adopters: (a) => `${a}.id`,
+    links: (a) => `${a}.id`,
     daysWaiting: (a) => `CASE WHEN ${a}.stage = 'APPROVED' THEN current_date - ${a}.approved_on END`,
     address: (a) => `${a}.address`,
     postcode: (a) => `${a}.postcode`,
@@ -67,8 +68,29 @@ export const householdPolicy: EntityPolicy<HouseholdField> = {
     householdType: allReaders, numberOfAdopters: allReaders, ethnicity: allReaders, religion: allReaders,
     languages: allReaders, childrenInHome: allReaders, approvedFor: allReaders, needsCapacity: allReaders,
     socialWorker: allReaders, adopters: allReaders,
+    // The household's links, each within the reader's link scope (a social worker: only its own children's).
+    links: allReaders,
     // Where the household lives, as an authority code: the area, not the address (needed to flag birth-family proximity).
     livesIn: allReaders,
     address: managerOnly, postcode: managerOnly, sexualOrientation: managerOnly, healthNotes: managerOnly,
+  },
+};
+
+/**
+ * The suggestion scope, a named rule: which households `matchSuggestions` may propose for a child (the matching
+ * query adds "approved and not yet matched", and the child must be in the viewer's own child scope). Family finders
+ * and RAA managers: their RAA's households. A social worker: the households of its LA's RAA, for its own LA's
+ * children only; we read a household proposed for the social worker's own child as linked to that child for that
+ * answer, so it reads them with the policy's "linked household" column (no surname, date of birth, address,
+ * postcode, sexual orientation or health notes). Integration clients, analysts and auditors: none. Rows OR across
+ * a token's roles, as everywhere; the fields are the household table's own.
+ */
+export const householdSuggestionPolicy: EntityPolicy<HouseholdField> = {
+  ...householdPolicy,
+  entity: 'AdopterHousehold (suggested for a child)',
+  rows: {
+    family_finder: ownAgency,
+    raa_manager: ownAgency,
+    social_worker: householdsOfOwnLasRaa,
   },
 };

@@ -28,3 +28,10 @@ export const householdsLinkedToOwnChildren: RowRule = (v, p, a) => {
     LEFT JOIN sibling_group msg ON msg.id = m.sibling_group_id
     WHERE m.household_id = ${a}.id AND (mc.authority = ${org} OR msg.authority = ${org}))`;
 };
+
+/**
+ * Households of the RAA the viewer's LA belongs to: the households a social worker may be offered as suggestions
+ * for its own LA's children (household-policy.ts, householdSuggestionPolicy). Not a general read scope.
+ */
+export const householdsOfOwnLasRaa: RowRule = (v, p, a) =>
+  (v.orgKind === 'LOCAL_AUTHORITY' && v.raa !== null ? `${a}.agency = ${p.add(v.raa)}` : null);

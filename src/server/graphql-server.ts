@@ -5,6 +5,7 @@ import { RequestContext } from '../context/request-context';
 import { maskError } from './error-masking';
 import { HubMetrics } from './metrics';
 import { databaseOutagePlugin } from './plugins/database-outage.plugin';
+import { inputEdgePlugin } from './plugins/input-edge.plugin';
 import { observabilityPlugin } from './plugins/observability.plugin';
 import { DEFAULT_LIMITS, RequestLimitOptions, requestLimitsPlugin } from './plugins/request-limits.plugin';
 import { currentRequestId } from './request-id';
@@ -15,9 +16,12 @@ export function createGraphqlServer(opts: { production: boolean; metrics: HubMet
   return new ApolloServer<RequestContext>({
     schema,
     introspection: !opts.production,
+    // "Did you mean ...?" on an unknown field would list the schema that introspection hides.
+    hideSchemaDetailsFromClientErrors: opts.production,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, error, currentRequestId()),
     plugins: [
+      inputEdgePlugin(),
       requestLimitsPlugin(schema, opts.limits ?? DEFAULT_LIMITS),
       observabilityPlugin(opts.metrics),
       databaseOutagePlugin(),

@@ -5,6 +5,7 @@ import { AuthenticationError, authenticate } from '../auth/verify-token';
 import { writeRefusal } from '../policy/write-policy';
 import { storeExtractChildren } from '../sync/child-store';
 import { HubDeps } from './hub-deps';
+import { nulPath } from './nul-path';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/database-unavailable';
 import { logServerError } from './server-log';
 import { logWrite } from './import-events';
@@ -46,6 +47,8 @@ async function handle(req: Request, res: Response, deps: HubDeps, fail: Fail): P
   const authority = String(req.params.authority);
   const refusal = writeRefusal(viewer, 'Child', authority);
   if (refusal) { fail(403, 'FORBIDDEN', refusal); return; }
+  const nul = nulPath(req.body);
+  if (nul) { fail(400, 'BAD_USER_INPUT', `A NUL character (U+0000) is not allowed in any value; found in ${nul}. Nothing was stored.`); return; }
   const body = (req.body ?? {}) as { collectionYear?: unknown; children?: unknown };
   const year = body.collectionYear;
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 1990 || year > 2100) {

@@ -1,18 +1,22 @@
 // The change feed (`changes`): an authority's upserts and deletions in the order they committed, keyset-paginated
-// on the entry's sequence number. Who may read which feed is decided here, before anything is read.
+// on the entry's sequence number. Who may read which entries is src/policy/change-feed-policy.ts.
 import type { Viewer } from '../auth/viewer';
 import type { Sql } from '../db/sql';
-import { childPolicy } from '../policy/child-policy';
-import { rowScope } from '../policy/enforce';
-import { badInput, forbidden } from '../policy/errors';
+import { feedEntryScope, feedScope, feedSourceIdSql } from '../policy/change-feed-policy';
+import { badInput } from '../policy/errors';
 import { SqlParams } from '../policy/sql-params';
+
+export { feedScope } from '../policy/change-feed-policy';
 
 /** One feed entry as served. */
 export interface ChangeRow {
   seq: string;
   entity: string;
   id: string;
-  sourceId: string;
+  /** The owner's own id; null on a deletion served to an RAA (the hub's id only). */
+  sourceId: string | null;
+  /** The authority whose feed holds the entry (the record's owner). */
+  authority: string;
   operation: 'UPSERT' | 'DELETE';
   at: Date;
 }
@@ -22,25 +26,19 @@ export const MAX_CHANGES_PAGE = 1000;
 /** Page size when `first` is not given. */
 export const DEFAULT_CHANGES_PAGE = 100;
 
-/**
- * Which part of `authority`'s feed the viewer reads: its own organisation's whole feed, or (an RAA client) a
- * member LA's child entries limited to children now in the RAA's family-finding scope, plus that LA's deletions.
- * Anything else is FORBIDDEN.
- */
-export function feedScope(viewer: Viewer, authority: string): 'OWN' | 'MEMBER_LA' {
-  if (authority === viewer.org) return 'OWN';
-  if (viewer.orgKind === 'REGIONAL_ADOPTION_AGENCY' && viewer.raaMembers.includes(authority)) return 'MEMBER_LA';
-  throw forbidden(`You may read the change feed of ${viewer.org}${viewer.orgKind === 'REGIONAL_ADOPTION_AGENCY' ? ' and its member LAs' : ''} only.`);
-}
-
 /** A cursor is the entry's sequence number, zero-padded so it grows both as a number and as text. */
 export function changeCursor(seq: string | number): string {
   return String(seq).padStart(20, '0');
 }
 
+/** The largest sequence number PostgreSQL's bigint holds; a cursor beyond it was not made by the feed. */
+const MAX_SEQ = BigInt('9223372036854775807');
+
 function parseAfter(after: string | null | undefined): string | null {
   if (after === null || after === undefined || after === '') return null;
-  if (!/^\d{1,20}$/.test(after)) throw badInput('`after` must be a cursor from the change feed (digits).', { argument: 'after' });
+  if (!/^\d{1,20}$/.test(after) || BigInt(after) > MAX_SEQ) {
+    throw badInput('`after` must be a cursor from the change feed (digits, at most 9223372036854775807).', { argument: 'after' });
+  }
   return after.replace(/^0+(?=\d)/, '');
 }
 
@@ -52,22 +50,42 @@ function checkFirst(first: number | null | undefined): number {
   return first;
 }
 
-/** One page of the feed after `after` (exclusive), oldest first. One statement. */
-export async function changesPage(sql: Sql, viewer: Viewer, authority: string, args: { first?: number | null; after?: string | null }) {
+/** Who asked, for the access-log entry the read writes. */
+export interface FeedAudit {
+  requestId: string;
+  operationName: string | null;
+}
+
+/**
+ * One page of the feed after `after` (exclusive), oldest first. One statement, audit included: a child's id is
+ * child-level data, so a data-modifying CTE records every child the page serves (one access-log entry per child:
+ * `id`, and `sourceId` where it was served), and the page and its entries commit together or not at all.
+ */
+export async function changesPage(sql: Sql, viewer: Viewer, authority: string, args: { first?: number | null; after?: string | null }, audit: FeedAudit) {
   const scope = feedScope(viewer, authority);
   const first = checkFirst(args.first);
   const after = parseAfter(args.after);
   const p = new SqlParams();
   const where = [`cl.authority = ${p.add(authority)}`];
   if (after !== null) where.push(`cl.seq > ${p.add(after)}::bigint`);
-  if (scope === 'MEMBER_LA') {
-    where.push(`cl.entity = 'Child' AND (cl.operation = 'DELETE'
-      OR EXISTS (SELECT 1 FROM child c WHERE c.id = cl.entity_id AND ${rowScope(childPolicy, viewer, p, 'c')}))`);
-  }
+  const entries = feedEntryScope(scope, viewer, p);
+  if (entries) where.push(entries);
+  const limit = p.add(first + 1);
+  const served = p.add(first);
   const rows = await sql.query<ChangeRow>(`
-    SELECT cl.seq::text AS seq, cl.entity, cl.entity_id AS id, cl.source_id AS "sourceId", cl.operation, cl.at
-    FROM change_log cl WHERE ${where.join(' AND ')}
-    ORDER BY cl.seq LIMIT ${p.add(first + 1)}`, p.values);
+    WITH page AS (
+      SELECT cl.seq, cl.entity, cl.entity_id AS id, ${feedSourceIdSql(scope)} AS source_id, cl.authority, cl.operation, cl.at
+      FROM change_log cl WHERE ${where.join(' AND ')}
+      ORDER BY cl.seq LIMIT ${limit}
+    ), audit AS (
+      INSERT INTO access_read (request_id, viewer_sub, viewer_org, viewer_roles, operation_name, children, owners, fields, refused)
+      SELECT ${p.add(audit.requestId)}, ${p.add(viewer.sub)}, ${p.add(viewer.org)}, ${p.add(viewer.roles)}::text[], ${p.add(audit.operationName)}::text,
+        array_agg(e.id ORDER BY e.id), array_agg(e.authority ORDER BY e.id), array_agg(e.fields ORDER BY e.id), array_agg(''::text ORDER BY e.id)
+      FROM (SELECT id, authority, CASE WHEN bool_or(source_id IS NOT NULL) THEN 'id,sourceId' ELSE 'id' END AS fields
+            FROM (SELECT * FROM page ORDER BY seq LIMIT ${served}) s WHERE entity = 'Child' GROUP BY id, authority) e
+      HAVING count(*) > 0
+    )
+    SELECT seq::text AS seq, entity, id, source_id AS "sourceId", authority, operation, at FROM page ORDER BY page.seq`, p.values);
   const page = rows.slice(0, first);
   return {
     rows: page,

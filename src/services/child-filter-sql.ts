@@ -1,11 +1,11 @@
 import { Viewer } from '../auth/viewer';
+import { calendarDateProblem } from '../domain/calendar-date';
 import { badInput } from '../policy/errors';
 import { assertCanFilterOn, rowScope } from '../policy/enforce';
 import { ageMonthsSql, ChildField, childPolicy, daysWaitingSql } from '../policy/child-policy';
 import { SqlParams } from '../policy/sql-params';
 import { ChildFilter } from '../../schema/inputs/child-filter.input';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** In-scope siblings in the child's group (1 for a child with no group); never counts a sibling the viewer cannot reach. */
 export function siblingGroupSizeSql(viewer: Viewer, p: SqlParams, a: string): string {
@@ -72,7 +72,9 @@ export function childWhere(viewer: Viewer, p: SqlParams, filter: ChildFilter | u
   return parts.join('\n    AND ');
 }
 
+// A saved search's stored filter comes back through here without the schema's Date type: the same check.
 function isoDate(value: string, name: string): string {
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) throw badInput(`\`${name}\` must be a date as YYYY-MM-DD.`);
+  const problem = calendarDateProblem(value);
+  if (problem) throw badInput(`\`${name}\`: ${problem}.`);
   return value;
 }

@@ -1,4 +1,9 @@
+import { isCalendarDate } from '../domain/calendar-date';
 import { badInput } from '../policy/errors';
+
+/** The range of a PostgreSQL integer: an int sort value outside it could only come from a forged cursor. */
+const INT4_MIN = -2147483648;
+const INT4_MAX = 2147483647;
 
 /** What a keyset cursor holds: the order it belongs to, the sort value of the last row, and its id. */
 export interface KeysetPosition {
@@ -38,9 +43,9 @@ export type SortValueType = 'int' | 'text' | 'date';
 export function checkKeysetPosition(pos: KeysetPosition, type: SortValueType): KeysetPosition {
   const v = pos.value;
   const typed = v === null
-    || (type === 'int' && Number.isInteger(v))
-    || (type === 'text' && typeof v === 'string')
-    || (type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
+    || (type === 'int' && Number.isInteger(v) && (v as number) >= INT4_MIN && (v as number) <= INT4_MAX)
+    || (type === 'text' && typeof v === 'string' && !v.includes('\u0000'))
+    || (type === 'date' && isCalendarDate(v));
   if (!typed || !UUID.test(pos.id)) throw badInput('The cursor is not valid; use an endCursor or cursor from a previous page.');
   return pos;
 }

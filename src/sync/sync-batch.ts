@@ -1,5 +1,6 @@
 // What every sync mutation shares: the batch limit, the per-record rejection, the result, and value checks that
 // say which field is wrong and why, so an integration script can fix its data.
+import { calendarDateProblem } from '../domain/calendar-date';
 import { badInput } from '../policy/errors';
 
 /** Most records one sync call may carry; larger loads are sent as several calls. */
@@ -35,17 +36,11 @@ export class FieldProblem extends Error {
   }
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date YYYY-MM-DD between 1900 and 2100 (null and undefined pass through). */
+/** A real calendar date YYYY-MM-DD between 1900 and 2100 (src/domain/calendar-date.ts; null and undefined pass through). */
 export function checkDate(field: string, value: string | null | undefined): string | null | undefined {
   if (value === null || value === undefined) return value;
-  const m = ISO_DATE.exec(value.trim());
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !d || d.getUTCDate() !== Number(m[3]) || d.getUTCMonth() !== Number(m[2]) - 1) {
-    throw new FieldProblem(field, `"${value}" is not a date in the form YYYY-MM-DD`);
-  }
-  if (Number(m[1]) < 1900 || Number(m[1]) > 2100) throw new FieldProblem(field, `${value} is outside 1900-2100`);
+  const problem = calendarDateProblem(value.trim());
+  if (problem) throw new FieldProblem(field, problem);
   return value.trim();
 }
 

@@ -128,3 +128,23 @@ describe('production secrets', () => {
     }
   });
 });
+
+describe('tokens the hub issues under a short JWT_MAX_LIFETIME', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ env: { JWT_MAX_LIFETIME: '20m' } });
+    await seedAuthorities(hub.t.db);
+  });
+  afterAll(async () => hub.close());
+
+  it('are issued for no longer than the hub accepts, so they verify on it: OAuth client tokens and demo tokens', async () => {
+    const { clientId, clientSecret } = await addClient(hub, 'BDG');
+    const res = await fetch(`${hub.url}/oauth/token`, { method: 'POST',
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }) });
+    const issued = await res.json() as { access_token: string; expires_in: number };
+    expect(issued.expires_in).toBe(1200);
+    expect((await hub.gql(issued.access_token, ME)).status).toBe(200);
+    const demo = await (await fetch(`${hub.url}/dashboard/demo-token?role=la_analyst&org=BDG`)).json() as { token: string };
+    expect((await hub.gql(demo.token, ME)).status).toBe(200);
+  });
+});

@@ -7,6 +7,7 @@ import type { Viewer } from '../../auth/viewer';
 import { writeRefusal } from '../../policy/write-policy';
 import { ingestBatch } from '../../sync/dfe-csc/csc-batch';
 import { HubDeps } from '../hub-deps';
+import { nulPath } from '../nul-path';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../db/database-unavailable';
 import { logServerError } from '../server-log';
 import { hubLog } from '../hub-log';
@@ -66,6 +67,11 @@ async function store(req: Req, res: Response, deps: HubDeps): Promise<void> {
   const { authority, laNumber } = req.csc!;
   if (Array.isArray(req.body) && req.body.length > CSC_MAX_RECORDS) {
     fail(res, 413, `At most ${CSC_MAX_RECORDS} records per request; this one has ${req.body.length}.`);
+    return;
+  }
+  const nul = nulPath(req.body);
+  if (nul) {
+    fail(res, 400, 'Malformed payload: nothing of this batch was stored.', { errors: [`${nul.replace(/^(\[\d+\])\./, '$1 ')}: a NUL character (U+0000) is not allowed`] });
     return;
   }
   const outcome = await ingestBatch(deps.db, authority, laNumber, req.body);

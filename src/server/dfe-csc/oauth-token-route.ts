@@ -65,19 +65,21 @@ export function mountOAuthToken(app: Express, deps: HubDeps): void {
           'This hub verifies tokens from JWT_PUBLIC_KEY and has no JWT_SECRET to sign its own; set JWT_SECRET to issue client tokens.');
         return;
       }
+      // Never longer than the hub accepts (JWT_MAX_LIFETIME), so a token it issues always verifies on it.
+      const ttl = Math.min(CLIENT_TOKEN_TTL_SECONDS, deps.key.maxLifetimeSeconds);
       const client = await authenticateClient(deps.db, id, secret);
       if (!client) {
         hubLog().warn({ event: 'oauth.token.refused', requestId: requestIdOf(req), reason: 'invalid_client', clientId: id.slice(0, 64) }, 'token refused');
         oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.'); return;
       }
       const token = mintToken({ sub: `client:${client.clientId}`, org: client.org, roles: ['integration'], name: client.name }, secretKey,
-        { issuer: deps.key.issuer, audience: deps.key.audience, ttl: CLIENT_TOKEN_TTL_SECONDS });
+        { issuer: deps.key.issuer, audience: deps.key.audience, ttl });
       deps.metrics.inc('hub_oauth_tokens_issued_total', { org: client.org });
       noteViewer({ org: client.org, roles: ['integration'] });
       hubLog().info({ event: 'oauth.token.issued', requestId: requestIdOf(req), org: client.org, clientId: client.clientId,
         expiresIn: CLIENT_TOKEN_TTL_SECONDS }, 'token issued');
       res.set('Cache-Control', 'no-store').set('Pragma', 'no-cache')
-        .json({ access_token: token, token_type: 'Bearer', expires_in: CLIENT_TOKEN_TTL_SECONDS });
+        .json({ access_token: token, token_type: 'Bearer', expires_in: ttl });
     } catch (err) {
       logServerError((req as Request & { requestId?: string }).requestId, err as Error);
       res.set('Retry-After', String(RETRY_AFTER_SECONDS));
