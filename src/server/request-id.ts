@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'async_hooks';
 import { randomUUID } from 'crypto';
 import { NextFunction, Request, Response } from 'express';
 
@@ -18,30 +17,32 @@ export interface RequestRecord {
   errorCodes?: string[];
 }
 
-const store = new AsyncLocalStorage<RequestRecord>();
+/** The records of the requests in flight, by id (each removed when its response ends). */
+const inFlight = new Map<string, RequestRecord>();
 
-/** The id of the request being handled (shown to clients in errors and in the X-Request-Id header). */
-export function currentRequestId(): string | undefined {
-  return store.getStore()?.id;
+/** The record of a request in flight, to add what a later layer learns (GraphQL finds it by the context's id). */
+export function requestRecord(requestId: string | undefined): RequestRecord | undefined {
+  return requestId ? inFlight.get(requestId) : undefined;
 }
 
-/** The record of the request being handled, to add what a later layer learns. */
-export function currentRequest(): RequestRecord | undefined {
-  return store.getStore();
-}
-
-/** Gives each HTTP request an id and a record, visible everywhere down its async path. */
+/**
+ * Gives each HTTP request an id (the X-Request-Id header, and `req.requestId` for the GraphQL context and the
+ * routes) and a record for its log line. It travels on the request and the context, not in AsyncLocalStorage: no
+ * async hook runs per promise.
+ */
 export function requestIdMiddleware(req: Request, res: Response, next: NextFunction): void {
   const record: RequestRecord = { id: randomUUID() };
   res.setHeader('X-Request-Id', record.id);
   (req as Request & { requestId?: string }).requestId = record.id;
   res.locals.requestRecord = record;
-  store.run(record, () => next());
+  inFlight.set(record.id, record);
+  res.on('close', () => inFlight.delete(record.id));
+  next();
 }
 
-/** Adds the authenticated viewer's organisation and roles to the current request's record (for its log line). */
-export function noteViewer(viewer: { org: string; roles: readonly string[] }): void {
-  const record = store.getStore();
+/** Adds the authenticated viewer's organisation and roles to the request's record (for its log line). */
+export function noteViewer(requestId: string | undefined, viewer: { org: string; roles: readonly string[] }): void {
+  const record = requestRecord(requestId);
   if (record) {
     record.viewerOrg = viewer.org;
     record.viewerRoles = [...viewer.roles];

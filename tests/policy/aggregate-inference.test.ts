@@ -96,9 +96,9 @@ afterAll(async () => hub.close());
 
 // --- Dates by binary search ------------------------------------------------------------------------------------------
 
-const BREAKDOWN = `query B($by: BreakdownDimension!, $a: String, $d: String) {
+const BREAKDOWN = `query B($by: BreakdownDimension!, $a: String, $d: Date) {
   childrenInFamilyFindingBreakdown(by: $by, authority: $a, asOf: $d) { authority band count suppressed } }`;
-const WAITS = `query W($d: String) { approvedAdopterWaits(asOf: $d) { agency band count suppressed } }`;
+const WAITS = `query W($d: Date) { approvedAdopterWaits(asOf: $d) { agency band count suppressed } }`;
 const cells = (rows: { band: string; count: number | null; suppressed: boolean }[]): string =>
   JSON.stringify(rows.map((r) => [r.band, r.count, r.suppressed]));
 

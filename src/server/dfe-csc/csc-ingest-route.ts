@@ -53,7 +53,7 @@ export function mountDfeCscIngest(app: Express, deps: HubDeps): void {
 
 async function checkAccess(req: Req, res: Response, next: NextFunction, deps: HubDeps): Promise<void> {
   const viewer = await authenticate(req.headers.authorization, deps.key, deps.authorities);
-  noteViewer(viewer);
+  noteViewer(req.requestId, viewer);
   const raw = String(req.params.la_number);
   const authority = /^\d{1,4}$/.test(raw) ? await deps.authorities.byLaNumber(Number(raw)) : undefined;
   if (!authority) { fail(res, 404, `No authority with LA number ${raw.slice(0, 12)} is registered on this hub.`); return; }
@@ -84,7 +84,7 @@ async function store(req: Req, res: Response, deps: HubDeps): Promise<void> {
     return;
   }
   deps.metrics.inc('hub_dfe_csc_records_total', { authority }, outcome.receipts.length);
-  logWrite('import.dfe-csc', { authority, received: Array.isArray(req.body) ? req.body.length : 0, accepted: outcome.receipts.length,
+  logWrite('import.dfe-csc', { requestId: req.requestId, authority, received: Array.isArray(req.body) ? req.body.length : 0, accepted: outcome.receipts.length,
     changed: outcome.changed, rejected: 0 });
   res.status(200).json(outcome.receipts);
 }

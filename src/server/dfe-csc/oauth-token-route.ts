@@ -75,7 +75,7 @@ export function mountOAuthToken(app: Express, deps: HubDeps): void {
       const token = mintToken({ sub: `client:${client.clientId}`, org: client.org, roles: ['integration'], name: client.name }, secretKey,
         { issuer: deps.key.issuer, audience: deps.key.audience, ttl });
       deps.metrics.inc('hub_oauth_tokens_issued_total', { org: client.org });
-      noteViewer({ org: client.org, roles: ['integration'] });
+      noteViewer(requestIdOf(req), { org: client.org, roles: ['integration'] });
       hubLog().info({ event: 'oauth.token.issued', requestId: requestIdOf(req), org: client.org, clientId: client.clientId,
         expiresIn: CLIENT_TOKEN_TTL_SECONDS }, 'token issued');
       res.set('Cache-Control', 'no-store').set('Pragma', 'no-cache')

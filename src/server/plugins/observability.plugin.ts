@@ -2,7 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { DocumentNode, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { RequestContext } from '../../context/request-context';
 import { HubMetrics, operationLabel } from '../metrics';
-import { currentRequest, noteViewer } from '../request-id';
+import { noteViewer, requestRecord } from '../request-id';
 
 /** The root fields an operation selects, in document order (through inline fragments and fragment spreads). */
 export function rootFields(operation: OperationDefinitionNode, document: DocumentNode): string[] {
@@ -31,8 +31,8 @@ export function observabilityPlugin(metrics: HubMetrics): ApolloServerPlugin<Req
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
-      const record = currentRequest();
-      if (contextValue?.viewer) noteViewer(contextValue.viewer);
+      const record = requestRecord(contextValue?.requestId);
+      if (contextValue?.viewer) noteViewer(contextValue.requestId, contextValue.viewer);
       let operation = 'other';
       return {
         async didResolveOperation({ operation: op, document, operationName }) {
