@@ -24,7 +24,7 @@ export class SyncResolver {
   ): Promise<SyncOutcome> {
     assertMayWrite(ctx.viewer, 'Child', authority);
     checkBatchSize(records);
-    return syncChildren(ctx.db, authority, records);
+    return syncChildren(ctx.system.for('sync'), authority, records);
   }
 
   @Mutation(() => SyncResult, { description: "Upserts (or erases) an RAA's adopter households; at most 1,000 per call" })
@@ -35,7 +35,7 @@ export class SyncResolver {
   ): Promise<SyncOutcome> {
     assertMayWrite(ctx.viewer, 'AdopterHousehold', agency);
     checkBatchSize(records);
-    return syncAdopterHouseholds(ctx.db, agency, records);
+    return syncAdopterHouseholds(ctx.system.for('sync'), agency, records);
   }
 
   @Mutation(() => SyncResult, { description: "Upserts (or erases) an RAA's adoption support cases; at most 1,000 per call" })
@@ -46,6 +46,6 @@ export class SyncResolver {
   ): Promise<SyncOutcome> {
     assertMayWrite(ctx.viewer, 'SupportCase', agency);
     checkBatchSize(records);
-    return syncSupportCases(ctx.db, agency, records);
+    return syncSupportCases(ctx.system.for('sync'), agency, records);
   }
 }
