@@ -19,7 +19,7 @@ const describeWithBrowser = haveChromium ? describe : describe.skip;
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 const AGGREGATE_OPERATIONS = new Set(['me', 'authorities', 'familyFindingSummary', 'childrenInFamilyFindingBreakdown', 'adopterPipeline',
-  'approvedAdopterWaits', 'enquiriesPerMonth', 'matchesPerMonth', 'supportCaseSummary', 'scorecard', 'scorecardTrend', 'inferenceControlRules', 'adopterFunnel', 'adopterTimeliness', 'adopterIndicators']);
+  'approvedAdopterWaits', 'enquiriesPerMonth', 'matchesPerMonth', 'supportCaseSummary', 'scorecard', 'scorecardTrend', 'inferenceControlRules', 'adopterFunnel', 'adopterTimeliness', 'adopterIndicators', 'householdsLeaving']);
 
 let hub: TestHub;
 let context: BrowserContext;
