@@ -49,7 +49,7 @@ const VIEWERS: SuggestionViewer[] = [
 
 const FIELDS = Object.keys(householdPolicy.fields);
 const SUB: Record<string, string> = {
-  adopters: '{ firstName }', needsCapacity: '{ need level }',
+  adopters: '{ firstName }', needsCapacity: '{ need level }', links: '{ sourceId }',
   approvedFor: '{ minAgeMonths maxAgeMonths ageToleranceMonths maxChildren siblingGroups earlyPermanence }',
 };
 const QUERY = `query S($id: ID!) { matchSuggestions(childId: $id, first: 100, includeExcluded: true) {
