@@ -15,6 +15,8 @@ import { partnershipChunks } from '../src/demo/generate-partnership';
 import { adopterPipeline, approvedAdopterWaits, enquiriesPerMonth, matchesPerMonth } from '../src/services/adopter-aggregates';
 import { childrenInFamilyFindingBreakdown, familyFindingSummary } from '../src/services/family-finding-aggregates';
 import { scorecardFor, scorecardTrend } from '../src/services/scorecard-view';
+import { adopterFunnel, adopterTimeliness } from '../src/services/adopter-funnel';
+import { adopterIndicators, householdsLeaving } from '../src/services/adopter-indicators';
 import { supportCaseSummary } from '../src/services/support-case-aggregates';
 
 /** The target: every dashboard query under this many milliseconds (median) at national scale. */
@@ -78,6 +80,10 @@ export async function benchDashboardQueries(db: Database): Promise<QueryFigures[
     ['supportCaseSummary', (sql, v) => supportCaseSummary(sql, v)],
     ['scorecard', (sql, v) => scorecardFor(sql, v, analyst.org, 2021)],
     ['scorecardTrend (5 years)', (sql, v) => scorecardTrend(sql, v, { authority: analyst.org })],
+    ['adopterFunnel', (sql, v) => adopterFunnel(sql, v, {})],
+    ['adopterTimeliness', (sql, v) => adopterTimeliness(sql, v, {})],
+    ['adopterIndicators', (sql, v) => adopterIndicators(sql, v, {})],
+    ['householdsLeaving', (sql, v) => householdsLeaving(sql, v, {})],
   ];
   const out: QueryFigures[] = [];
   for (const [name, run] of queries) {

@@ -4,6 +4,7 @@ import { AdopterHouseholdResolver } from './adopter-household.resolver';
 import { AuthorityResolver } from './authority.resolver';
 import { ChangeFeedResolver } from './change-feed.resolver';
 import { ChildResolver } from './child.resolver';
+import { ChildLinksResolver, HouseholdLinksResolver, LinkResolver } from './link.resolver';
 import { DashboardAggregatesResolver } from './dashboard-aggregates.resolver';
 import { MatchSuggestionResolver } from './match-suggestion.resolver';
 import { MeResolver } from './me.resolver';
@@ -18,4 +19,5 @@ export const resolvers = [
   MatchSuggestionResolver, SavedSearchResolver,
   DashboardAggregatesResolver, ScorecardResolver, AdopterFunnelResolver,
   SyncResolver, ChangeFeedResolver,
+  LinkResolver, ChildLinksResolver, HouseholdLinksResolver,
 ] as const;

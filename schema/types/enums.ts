@@ -179,7 +179,7 @@ registerEnumType(InferenceControlEnum, {
     + 'has a group of 1-4 children). `inferenceControlRules` gives the wording.',
   valuesConfig: {
     NONE: { description: 'Figures in full: the viewer sees these figures unsuppressed' },
-    SMALL_NUMBERS: { description: 'Counts 1-4 withheld, then the smallest other counts of the row (months: calendar year) until the withheld cells hold at least 5' },
+    SMALL_NUMBERS: { description: 'Counts 1-4 withheld, then the smallest other counts of the row (months: calendar quarter) until the withheld cells hold at least 5' },
     SCORECARD_YEAR_GROUPS: { description: 'A three-year figure withheld unless every financial year inside has each of its groups of children 0 or at least 5' },
     PERIOD_GROUPS: { description: "A quarter's figure withheld unless each group of households it rests on is 0 or at least 5" },
   },

@@ -2,6 +2,7 @@ import { AuthenticationError, authenticate } from '../auth/verify-token';
 import { AuthorityDirectory } from '../auth/authority-directory';
 import { VerificationKey } from '../auth/signing-keys';
 import { CountingSql, Database } from '../db/sql';
+import { gateFor, GatedSql } from '../db/viewer-statement-gate';
 import { createLoaders } from '../loaders/create-loaders';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { clientError, serviceUnavailable } from '../policy/errors';
@@ -29,6 +30,7 @@ export async function createRequestContext(deps: ContextDeps, authorization: str
     const message = err instanceof AuthenticationError ? err.message : 'The token could not be verified.';
     throw clientError('UNAUTHENTICATED', message, { requestId });
   }
-  const sql = new CountingSql(deps.db);
+  // The viewer's statements queue on its own gate, so one client cannot hold the pool (viewer-statement-gate.ts).
+  const sql = new CountingSql(new GatedSql(deps.db, gateFor(deps.db), `${viewer.org}|${viewer.sub}`));
   return { requestId, viewer, sql, db: deps.db, authorities: deps.authorities, loaders: createLoaders(sql, viewer) };
 }

@@ -6,7 +6,7 @@ export type ChildField =
   | 'id' | 'authority' | 'sourceId' | 'firstName' | 'lastName' | 'dateOfBirth' | 'expectedDateOfBirth' | 'ageMonths' | 'sex' | 'ethnicity'
   | 'stage' | 'needs' | 'healthSummary' | 'birthFamilyBackground' | 'upn' | 'nhsNumber' | 'placementPostcode'
   | 'siblingGroup' | 'socialWorker' | 'enteredCareOn' | 'decisionOn' | 'placementOrderOn' | 'fosteringForAdoptionOn'
-  | 'matchedOn' | 'placedOn' | 'movedInOn' | 'adoptionOrderOn' | 'planChangedOn' | 'planChangedReason' | 'daysWaiting';
+  | 'matchedOn' | 'placedOn' | 'movedInOn' | 'adoptionOrderOn' | 'planChangedOn' | 'planChangedReason' | 'daysWaiting' | 'links';
 
 const everyone = { social_worker: 'allow', family_finder: 'allow', raa_manager: 'allow', integration: 'allow' } as const;
 const ownLaOnly = {
@@ -68,6 +68,8 @@ export const childPolicy: EntityPolicy<ChildField> = {
     planChangedOn: (a) => `${a}.plan_changed_on`,
     planChangedReason: (a) => `${a}.plan_changed_reason`,
     daysWaiting: daysWaitingSql,
+    // The links themselves are loaded under their own policy (link-policy.ts); this is the key they hang on.
+    links: (a) => `${a}.id`,
   },
   fields: {
     id: everyone,
@@ -94,6 +96,8 @@ export const childPolicy: EntityPolicy<ChildField> = {
     // The 903's coded reason (RD1-RD4) beside its date: part of the milestone record every reader sees.
     planChangedReason: everyone,
     daysWaiting: everyone,
+    // Who is linked with the child: read by whoever reads the child, each link within the reader's link scope.
+    links: everyone,
     lastName: ownLaOnly,
     dateOfBirth: ownLaOnly,
     // An unborn baby's due date identifies the mother as surely as a date of birth identifies the child.

@@ -6,7 +6,7 @@ export type HouseholdField =
   | 'id' | 'agency' | 'reference' | 'stage' | 'enquiryOn' | 'stage1StartedOn' | 'stage1EndedOn' | 'stage2StartedOn'
   | 'stage2EndedOn' | 'applicationOn' | 'approvedOn' | 'matchedOn' | 'placedOn' | 'adoptionOrderOn' | 'leftOn'
   | 'leftReason' | 'leftReasonCode' | 'householdType' | 'numberOfAdopters' | 'ethnicity' | 'religion' | 'languages' | 'childrenInHome'
-  | 'approvedFor' | 'needsCapacity' | 'socialWorker' | 'livesIn' | 'adopters' | 'daysWaiting'
+  | 'approvedFor' | 'needsCapacity' | 'socialWorker' | 'livesIn' | 'adopters' | 'daysWaiting' | 'links'
   | 'address' | 'postcode' | 'sexualOrientation' | 'healthNotes';
 
 const allReaders = { family_finder: 'allow', raa_manager: 'allow', social_worker: 'allow', integration: 'allow' } as const;
@@ -53,6 +53,7 @@ export const householdPolicy: EntityPolicy<HouseholdField> = {
     socialWorker: (a) => `${a}.social_worker`,
     livesIn: (a) => `${a}.lives_in`,
     adopters: (a) => `${a}.id`,
+    links: (a) => `${a}.id`,
     daysWaiting: (a) => `CASE WHEN ${a}.stage = 'APPROVED' THEN current_date - ${a}.approved_on END`,
     address: (a) => `${a}.address`,
     postcode: (a) => `${a}.postcode`,
@@ -67,6 +68,8 @@ export const householdPolicy: EntityPolicy<HouseholdField> = {
     householdType: allReaders, numberOfAdopters: allReaders, ethnicity: allReaders, religion: allReaders,
     languages: allReaders, childrenInHome: allReaders, approvedFor: allReaders, needsCapacity: allReaders,
     socialWorker: allReaders, adopters: allReaders,
+    // The household's links, each within the reader's link scope (a social worker: only its own children's).
+    links: allReaders,
     // Where the household lives, as an authority code: the area, not the address (needed to flag birth-family proximity).
     livesIn: allReaders,
     address: managerOnly, postcode: managerOnly, sexualOrientation: managerOnly, healthNotes: managerOnly,

@@ -26,12 +26,14 @@ export type SnapshotRule = 'FINANCIAL_YEAR_END' | 'QUARTER_END';
  * - then, within each block, the smallest other non-zero counts are withheld too until the withheld cells of the
  *   block together hold 0 or at least MIN_GROUP (complementary), so a total known from elsewhere never gives a small
  *   number by subtraction;
- * - `block` is the set of cells this is decided over. ROW: one key's row (the same in every query). CALENDAR_YEAR: one
- *   key's months of one calendar year, whatever range was asked for, so each month is withheld or shown alike in
- *   every query and no two ranges can be played against each other. FINANCIAL_YEAR: the same for bands labelled by
- *   the financial year (the year it ends in) they fall in.
+ * - `block` is the set of cells this is decided over. ROW: one key's row (the same in every query). CALENDAR_QUARTER:
+ *   one key's months of one calendar quarter, whatever range was asked for, so each month is withheld or shown alike
+ *   in every query and no two ranges can be played against each other; a quarter, because the adopter funnel
+ *   publishes each quarter's enquiries (a cohort's total), so a quarter's withheld months must together hold 0 or at
+ *   least 5, and then so do a year's. FINANCIAL_YEAR: the same for bands labelled by the financial year (the year it
+ *   ends in) they fall in.
  */
-export type SuppressionBlock = 'ROW' | 'CALENDAR_YEAR' | 'FINANCIAL_YEAR';
+export type SuppressionBlock = 'ROW' | 'CALENDAR_QUARTER' | 'FINANCIAL_YEAR';
 
 /** One aggregate operation's inference control. */
 export interface InferenceControlRule {
@@ -57,8 +59,8 @@ export const inferenceControlPolicy = {
   childrenInFamilyFindingBreakdown: { rule: 'SMALL_NUMBERS', block: 'ROW', asOf: 'FINANCIAL_YEAR_END' },
   adopterPipeline: { rule: 'SMALL_NUMBERS', block: 'ROW' },
   approvedAdopterWaits: { rule: 'SMALL_NUMBERS', block: 'ROW', asOf: 'QUARTER_END' },
-  enquiriesPerMonth: { rule: 'SMALL_NUMBERS', block: 'CALENDAR_YEAR' },
-  matchesPerMonth: { rule: 'SMALL_NUMBERS', block: 'CALENDAR_YEAR' },
+  enquiriesPerMonth: { rule: 'SMALL_NUMBERS', block: 'CALENDAR_QUARTER' },
+  matchesPerMonth: { rule: 'SMALL_NUMBERS', block: 'CALENDAR_QUARTER' },
   supportCaseSummary: { rule: 'SMALL_NUMBERS', block: 'ROW' },
   scorecard: { rule: 'SCORECARD_YEAR_GROUPS' },
   scorecardTrend: { rule: 'SCORECARD_YEAR_GROUPS' },
@@ -75,7 +77,7 @@ export type ControlledAggregate = keyof typeof inferenceControlPolicy;
 export const INFERENCE_CONTROL_TEXT: Record<InferenceControl, string> = {
   NONE: 'Figures in full: your role sees these figures unsuppressed.',
   SMALL_NUMBERS: 'Counts from 1 to 4 are withheld; zero is shown. Where a withheld count could be worked out from a total, '
-    + 'the next smallest counts of the row (for months: of the calendar year) are withheld too, until the withheld cells '
+    + 'the next smallest counts of the row (for months: of the calendar quarter) are withheld too, until the withheld cells '
     + 'together hold at least 5. Ages are as at 31 March and waits as at the end of a quarter.',
   SCORECARD_YEAR_GROUPS: 'A three-year figure is shown only when, in every financial year inside the window, each group of '
     + 'children it counts or averages over (adopted not placed, placed, matched, under and over 426 days) is 0 or at '

@@ -39,6 +39,7 @@ export const operationPolicy: Record<string, readonly Role[]> = {
   syncChildren: ['integration'],
   syncAdopterHouseholds: ['integration'],
   syncSupportCases: ['integration'],
+  syncLinks: ['integration'],
 };
 
 /** True when one of the viewer's roles may call `operation`. */

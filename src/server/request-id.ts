@@ -1,18 +1,13 @@
-import { AsyncLocalStorage } from 'async_hooks';
 import { randomUUID } from 'crypto';
 import { NextFunction, Request, Response } from 'express';
 
-const store = new AsyncLocalStorage<string>();
-
-/** The id of the request being handled (shown to clients in errors and in the X-Request-Id header). */
-export function currentRequestId(): string | undefined {
-  return store.getStore();
-}
-
-/** Gives each HTTP request an id, visible everywhere down its async path. */
+/**
+ * Gives each HTTP request an id (the X-Request-Id header, and `req.requestId` for the GraphQL context and the
+ * routes). It travels on the request and the context, not in AsyncLocalStorage: no async hook runs per promise.
+ */
 export function requestIdMiddleware(req: Request, res: Response, next: NextFunction): void {
   const id = randomUUID();
   res.setHeader('X-Request-Id', id);
   (req as Request & { requestId?: string }).requestId = id;
-  store.run(id, () => next());
+  next();
 }

@@ -69,8 +69,8 @@ export function monthRange(from?: string | null, to?: string | null): { from: st
 /**
  * Per agency and month ('YYYY-MM'): how many rows of `table` have `dateColumn` in that month. Without a range, the
  * 12 months up to the latest month with data in scope (or this month), so a historical load still shows its year.
- * The grid spans whole calendar years and suppression is decided per calendar year (inference-control-policy.ts), so a
- * month is shown or withheld alike whatever range is asked for; only the months asked for are returned.
+ * The grid spans whole calendar years and suppression is decided per calendar quarter (inference-control-policy.ts),
+ * so a month is shown or withheld alike whatever range is asked for; only the months asked for are returned.
  */
 async function perMonth(sql: Sql, viewer: Viewer, table: 'adopter_household' | 'adoption_match', keyColumn: string,
   dateColumn: string, args: { agency?: string | null; from?: string | null; to?: string | null }): Promise<AggregateCell[]> {
@@ -88,7 +88,7 @@ async function perMonth(sql: Sql, viewer: Viewer, table: 'adopter_household' | '
     WHERE t.${keyColumn} = ANY(${keys}::text[]) AND t.${dateColumn} >= ${yearFrom} AND t.${dateColumn} < ${yearTo} + interval '1 month'
     GROUP BY 1, 2`;
   const keep = `band BETWEEN to_char(${from}, 'YYYY-MM') AND to_char(${to}, 'YYYY-MM')`;
-  return sql.query<AggregateCell>(gridSql(p, keys, scope, { sql: months }, counts, { block: 'CALENDAR_YEAR', keep }), p.values);
+  return sql.query<AggregateCell>(gridSql(p, keys, scope, { sql: months }, counts, { block: 'CALENDAR_QUARTER', keep }), p.values);
 }
 
 /** Households' first enquiries per agency and month. One statement. */

@@ -91,8 +91,9 @@ export function gridSql(p: SqlParams, keysParam: string, scope: AggregateKeys, b
   // Bands are a fixed list, or a text[] expression computed in the same statement (e.g. a series of months).
   const bandsArray = 'sql' in bands ? `(${bands.sql})` : `${p.add(bands)}::text[]`;
   const suppressedParam = p.add(scope.suppressed);
-  // Year blocks: the bands start with the year's label ('YYYY-MM' months, 'YYYY|...' financial years).
-  const block = options.block === 'CALENDAR_YEAR' || options.block === 'FINANCIAL_YEAR' ? 'left(b.band, 4)' : "''";
+  // Blocks by period: months ('YYYY-MM') by calendar quarter; financial years ('YYYY|...') by their label.
+  const block = options.block === 'CALENDAR_QUARTER' ? `left(b.band, 4) || '-' || ((substr(b.band, 6, 2)::int + 2) / 3)`
+    : options.block === 'FINANCIAL_YEAR' ? 'left(b.band, 4)' : "''";
   return `
     WITH counts AS (${counts}),
     grid AS (

@@ -3,13 +3,14 @@
 import type { Sql } from '../db/sql';
 
 /** The kinds of record the change feed reports. */
-export type ChangeEntity = 'Child' | 'AdopterHousehold' | 'SupportCase';
+export type ChangeEntity = 'Child' | 'AdopterHousehold' | 'SupportCase' | 'AdoptionLink';
 
 /** Where each entity lives: its table and the columns holding its owner and source id. */
 export const ENTITY_TABLES: Record<ChangeEntity, { table: string; owner: string; key: string }> = {
   Child: { table: 'child', owner: 'authority', key: 'source_id' },
   AdopterHousehold: { table: 'adopter_household', owner: 'agency', key: 'reference' },
   SupportCase: { table: 'support_case', owner: 'agency', key: 'source_id' },
+  AdoptionLink: { table: 'adoption_match', owner: 'authority', key: 'source_id' },
 };
 
 /**

@@ -3,6 +3,8 @@
 // identifiers only: the access log (who read which child id, when) and the feed's own entries (ids, source ids).
 import type { Sql } from '../db/sql';
 import { recordDeletes } from './change-log';
+import { recordChildChanges, refreshMilestones } from './milestone-refresh';
+import { lockOwners } from './owner-lock';
 
 /** A removed record: the hub id it had and the owner's id for it. */
 export interface ErasedRecord {
@@ -31,11 +33,15 @@ export async function eraseChildren(tx: Sql, authority: string, sourceIds: reado
 }
 
 /**
- * Removes an RAA's households by reference, with their adopters and matches (cascade). Support cases of the
- * family stay (they are the RAA's own casework) but lose the link to the household.
+ * Removes an RAA's households by reference, with their adopters and links. The links go first, each with a DELETE
+ * in the RAA's feed, and the children they reached are re-derived without them (their LAs' feeds say so). Support
+ * cases of the family stay (they are the RAA's own casework) but lose the link to the household.
  */
 export async function eraseHouseholds(tx: Sql, agency: string, references: readonly string[]): Promise<ErasedRecord[]> {
   if (references.length === 0) return [];
+  const links = await tx.query<{ id: string; source_id: string }>(`SELECT m.id, m.source_id FROM adoption_match m
+    JOIN adopter_household h ON h.id = m.household_id WHERE h.agency = $1 AND h.reference = ANY($2::text[])`, [agency, [...new Set(references)]]);
+  if (links.length > 0) await eraseLinks(tx, agency, links.map((l) => l.source_id));
   const removed = await tx.query<{ id: string; reference: string }>(
     `DELETE FROM adopter_household WHERE agency = $1 AND reference = ANY($2::text[]) RETURNING id, reference`,
     [agency, [...new Set(references)]]);
@@ -52,5 +58,27 @@ export async function eraseSupportCases(tx: Sql, agency: string, sourceIds: read
     [agency, [...new Set(sourceIds)]]);
   const erased = removed.map((r) => ({ id: r.id, sourceId: r.source_id }));
   await recordDeletes(tx, 'SupportCase', agency, erased);
+  return erased;
+}
+
+/**
+ * Removes an RAA's links by source id, with a DELETE each in its feed, and re-derives the children they reached
+ * (their LAs' write locks are taken, after the RAA's, as syncLinks does). Returns the links removed.
+ */
+export async function eraseLinks(tx: Sql, agency: string, sourceIds: readonly string[]): Promise<ErasedRecord[]> {
+  if (sourceIds.length === 0) return [];
+  const members = await tx.query<{ code: string }>('SELECT code FROM authority WHERE raa_code = $1', [agency]);
+  await lockOwners(tx, [agency, ...members.map((m) => m.code)]);
+  const reached = await tx.query<{ id: string; authority: string }>(`SELECT DISTINCT c.id, c.authority FROM adoption_match m
+    JOIN child c ON c.id = m.child_id OR (m.sibling_group_id IS NOT NULL AND c.sibling_group_id = m.sibling_group_id)
+    WHERE m.authority = $1 AND m.source_id = ANY($2::text[])`, [agency, [...new Set(sourceIds)]]);
+  const removed = await tx.query<{ id: string; source_id: string }>(
+    'DELETE FROM adoption_match WHERE authority = $1 AND source_id = ANY($2::text[]) RETURNING id, source_id', [agency, [...new Set(sourceIds)]]);
+  const erased = removed.map((r) => ({ id: r.id, sourceId: r.source_id }));
+  await recordDeletes(tx, 'AdoptionLink', agency, erased);
+  const changed = new Set(await refreshMilestones(tx, reached.map((c) => c.id)));
+  const byAuthority = new Map<string, string[]>();
+  for (const c of reached) if (changed.has(c.id)) byAuthority.set(c.authority, [...(byAuthority.get(c.authority) ?? []), c.id]);
+  for (const [authority, ids] of [...byAuthority].sort(([a], [b]) => a.localeCompare(b))) await recordChildChanges(tx, authority, ids);
   return erased;
 }

@@ -2,6 +2,7 @@
 // decisions), so returns imported in separate runs and in any order give the same child.
 import type { Sql } from '../db/sql';
 import type { ExtractPlacedAdoption } from './ssda903/extract';
+import { followLinks, loadLinkFacts } from './links/link-milestones';
 import { deriveMilestones, stageOf, type EpisodeFacts, type Milestones, type ReportedAdoption } from './ssda903/milestone-derivation';
 
 interface EpisodeRow extends EpisodeFacts { child_id: string }
@@ -61,10 +62,12 @@ function keepSentDates(derived: Milestones, sent: Record<string, string> | undef
 export async function refreshMilestones(tx: Sql, childIds: readonly string[]): Promise<string[]> {
   if (childIds.length === 0) return [];
   const facts = await loadFacts(tx, childIds);
-  const derived = childIds.map((id) => keepSentDates(deriveMilestones({
+  // The RAA's links come last: they fill what the case records leave empty (links/link-milestones.ts).
+  const links = await loadLinkFacts(tx, childIds);
+  const derived = childIds.map((id) => followLinks(keepSentDates(deriveMilestones({
     episodes: facts.episodes.get(id) ?? [], ad1: facts.ad1s.get(id) ?? null, placedAdoption: facts.decisions.get(id) ?? [],
     reported: facts.reported.get(id) ?? null,
-  }), facts.sent.get(id)));
+  }), facts.sent.get(id)), links.get(id)));
   const params: unknown[] = [childIds, derived.map((m) => m.stage)];
   for (const [key] of MILESTONE_COLUMNS) params.push(derived.map((m) => m[key]));
   const cols = MILESTONE_COLUMNS.map(([, col]) => col);

@@ -44,6 +44,20 @@ export function checkDate(field: string, value: string | null | undefined): stri
   return value.trim();
 }
 
+/** The latest date a record of what has happened may carry: tomorrow (UTC), so a sender a time zone ahead is not refused. */
+export function latestPastDate(now = new Date()): string {
+  return new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A date of something that has happened (a milestone, a birth) is not in the future: a date years ahead is a
+ * typing or system error that would put a child at the wrong stage and skew every timeliness measure. Rejected
+ * with the record (null and undefined pass through).
+ */
+export function checkNotFuture(field: string, value: string | null | undefined, latest: string, what: string): void {
+  if (value && value > latest) throw new FieldProblem(field, `${value} is in the future; ${what} records something that has happened (latest accepted ${latest})`);
+}
+
 /** Trimmed text up to `max` characters; blank becomes null. */
 export function checkText(field: string, value: string | null | undefined, max = 200): string | null | undefined {
   if (value === null || value === undefined) return value;

@@ -129,7 +129,37 @@ describeWithChromium('the dashboard laid out, printed, charted and downloaded', 
     const adm = rows[3]; // ADM decision: BDG [c], Havering 0, Newham [c], Tower Hamlets 0
     expect(adm).toEqual({ shown: 0, hidden: 2, total: '≥ 2', lowerBound: true });
     for (const r of rows) expect(r.total).toBe(r.hidden ? `≥ ${r.shown + r.hidden}` : String(r.shown));
-    expect(await analyst.locator('#stages .table-note').textContent()).toMatch(/at least the number shown/);
+    expect(await analyst.locator('#stages .table-note:not(.rule)').textContent()).toMatch(/at least the number shown/);
+  });
+
+  it('names under each table the rule its figures were published under, why each cell is withheld, and the snapshot day', async () => {
+    const rules = (await hub.gql(hub.token('la_analyst', 'BDG'), '{ inferenceControlRules { control text } }')).body.data.inferenceControlRules;
+    const smallNumbers = rules.find((r: { control: string }) => r.control === 'SMALL_NUMBERS').text;
+    expect(await analyst.locator('#stages .rule').allTextContents()).toEqual([`Rule applied: ${smallNumbers}`]);
+    expect(await analyst.locator('#stages .rule').getAttribute('data-control')).toBe('SMALL_NUMBERS');
+    const reasons = await analyst.locator('#stages-table td[data-suppressed="true"]').evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-reason'), td.getAttribute('title')]));
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const [reason, title] of reasons) {
+      expect(['SMALL_NUMBER', 'COMPLEMENTARY']).toContain(reason);
+      expect(title).toBe(reason === 'SMALL_NUMBER' ? 'Withheld: a count from 1 to 4'
+        : 'Withheld so that a withheld small count beside it cannot be worked out from a total');
+    }
+    // An analyst's ages are published as at the latest 31 March: the title, a sentence and the CSV file say so.
+    const now = new Date();
+    const year = now.getUTCMonth() > 2 || (now.getUTCMonth() === 2 && now.getUTCDate() === 31) ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+    const snapshot = `${year}-03-31`;
+    expect(await analyst.locator('#age h3').textContent()).toBe(`Age (years), as at ${snapshot}`);
+    expect(await analyst.locator('#age .snapshot').textContent()).toMatch(new RegExp(`^As at ${snapshot}, the latest 31 March on or before`));
+    const age = await downloadCsv(analyst, 'age');
+    expect(age.name).toMatch(new RegExp(`_as-at-${snapshot}\\.csv$`));
+    expect(age.text).toContain(`\r\nAs at: ${snapshot}\r\n`);
+    expect(age.text).toContain(`Rule applied: ${smallNumbers}`);
+
+    const manager = await openReady(context, `${hub.url}/dashboard#token=${hub.token('raa_manager', 'ALE', 'rm.ale.1')}`);
+    expect(await manager.locator('#stages .rule').textContent()).toBe('Rule applied: Figures in full: your role sees these figures unsuppressed.');
+    expect(await manager.locator('#age .snapshot').count()).toBe(0);
+    expect(await manager.locator('#suppression-note').isVisible()).toBe(false);
+    await manager.close();
   });
 
   it('names and heads each CSV file with authority, period and as-at date, numbers as numbers', async () => {

@@ -77,4 +77,31 @@ describeWithChromium('the GraphQL explorer in chromium, offline', () => {
     expect(await headerOf('ChildProfile')).toMatchObject({ org: 'ALE', roles: ['family_finder'] });
     await page.close();
   });
+
+  it('runs every example as its user: each answers with data, and only the profile has refusals (the fields the role may not read)', async () => {
+    const { page, errors } = await openOffline();
+    const outcomes: Record<string, { data: boolean; codes: string[] }> = {};
+    for (const tab of ['FamilyFinderChildren', 'ChildProfile', 'MatchSuggestions', 'DashboardFigures', 'SyncChildren', 'ChangeFeed']) {
+      await page.locator('.graphiql-tab', { hasText: tab }).click();
+      await page.getByRole('button', { name: /Execute query/ }).click();
+      // A tab with two operations asks which one to run: the first.
+      const choice = page.getByRole('menuitem').first();
+      if (await choice.isVisible().catch(() => false)) await choice.click();
+      await page.waitForFunction(() => /"data"|"errors"/.test(document.querySelector('.result-window')?.textContent ?? ''), undefined, { timeout: 30_000 });
+      const body = JSON.parse(await page.locator('.result-window .CodeMirror').evaluate((el) => (el as any).CodeMirror.getValue()));
+      outcomes[tab] = { data: Boolean(body.data) && Object.values(body.data).every((v) => v !== null), codes: [...new Set((body.errors ?? []).map((e: any) => e.extensions.code))] as string[] };
+    }
+    expect(outcomes).toEqual({
+      FamilyFinderChildren: { data: true, codes: [] },
+      ChildProfile: { data: true, codes: ['FORBIDDEN'] },
+      MatchSuggestions: { data: true, codes: [] },
+      DashboardFigures: { data: true, codes: [] },
+      SyncChildren: { data: true, codes: [] },
+      ChangeFeed: { data: true, codes: [] },
+    });
+    const [stored] = await hub.t.db.query<{ first_name: string; stage: string | null }>(`SELECT first_name, stage FROM child WHERE authority = 'BDG' AND source_id = 'EXPLORER-EXAMPLE-1'`);
+    expect(stored).toEqual({ first_name: 'Alex', stage: null });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

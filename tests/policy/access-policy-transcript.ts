@@ -25,7 +25,9 @@ export const CHILD_FIELD_TABLE: { fields: string[]; social_worker: Cell; family_
       'adoptionOrderOn', 'planChangedOn',
       // The 903's coded reason for planChangedOn (RD1-RD4), read with its date (issue 11).
       'planChangedReason',
-      'daysWaiting'],
+      'daysWaiting',
+      // Issue 11: the child's links, read with the child (each link within the viewer's own link scope).
+      'links'],
     social_worker: '✓', family_finder: '✓', raa_manager: '✓',
   },
   {
@@ -59,7 +61,8 @@ export const HOUSEHOLD_FIELD_TABLE: { fields: string[]; family_finder: Cell; raa
     // leftReason goes with the stage ("WITHDRAWN (left the process: date and reason)", domain.md); daysWaiting is
     // derived from the stage dates; livesIn is the authority code of the area, not the address or postcode.
     // leftReasonCode is leftReason coded for the ASGLB return (issue 11), so it follows leftReason.
-    fields: ['leftReason', 'leftReasonCode', 'daysWaiting', 'livesIn'],
+    // links (issue 11): the household's links, each within the viewer's link scope (a social worker: its own children's).
+    fields: ['leftReason', 'leftReasonCode', 'daysWaiting', 'livesIn', 'links'],
     family_finder: '✓', raa_manager: '✓', social_worker: '✓',
   },
   {

@@ -96,9 +96,9 @@ afterAll(async () => hub.close());
 
 // --- Dates by binary search ------------------------------------------------------------------------------------------
 
-const BREAKDOWN = `query B($by: BreakdownDimension!, $a: String, $d: String) {
+const BREAKDOWN = `query B($by: BreakdownDimension!, $a: String, $d: Date) {
   childrenInFamilyFindingBreakdown(by: $by, authority: $a, asOf: $d) { authority band count suppressed } }`;
-const WAITS = `query W($d: String) { approvedAdopterWaits(asOf: $d) { agency band count suppressed } }`;
+const WAITS = `query W($d: Date) { approvedAdopterWaits(asOf: $d) { agency band count suppressed } }`;
 const cells = (rows: { band: string; count: number | null; suppressed: boolean }[]): string =>
   JSON.stringify(rows.map((r) => [r.band, r.count, r.suppressed]));
 
@@ -148,7 +148,7 @@ describe('breakdowns against totals', () => {
     expect(leaks).toEqual([]);
   });
 
-  it('never lets months of enquiries, over any generated ranges, with the pipeline as total, give 1 to 4 households', async () => {
+  it('never lets months of enquiries, over any generated ranges, with the funnel\'s cohorts and the pipeline as totals, give 1 to 4 households', async () => {
     // Atoms: the 60 months 2020-01..2024-12, then the 8 pipeline stages.
     const months = Array.from({ length: 60 }, (_, i) => `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
     const k = new LinearKnowledge(68);
@@ -175,6 +175,14 @@ describe('breakdowns against totals', () => {
       if (r.count === 0) k.learnAllZero(unit(68, 60 + i));
       else if (r.count !== null) k.learn(unit(68, 60 + i));
     });
+    // The funnel's cohorts are the same households by quarter of first enquiry: each published cohort is a quarter's sum.
+    const cohorts = (await data('la_analyst', 'BDG', `{ adopterFunnel(agency: "ALE", fromQuarter: "2020-Q1", toQuarter: "2024-Q4") { quarterStart enquiries } }`)).adopterFunnel;
+    for (const c of cohorts) {
+      const first = months.indexOf(c.quarterStart.slice(0, 7));
+      const v = Array.from({ length: 68 }, (_, i) => (i >= first && i < first + 3 ? 1 : 0));
+      if (c.enquiries === 0) k.learnAllZero(v);
+      else if (c.enquiries !== null) k.learn(v);
+    }
     // Every household has a first enquiry in these months.
     k.learn(Array.from({ length: 68 }, (_, i) => (i < 60 ? 1 : -1)));
     expect([...seen.values()].filter((v) => !v.startsWith('null') && !v.startsWith('0/')).length).toBeGreaterThan(10);
@@ -194,7 +202,7 @@ describe('breakdowns against totals', () => {
 // --- Scorecard windows, years and trends ---------------------------------------------------------------------------
 
 const ATOMS = 6; // per year: not in A1 nor A2, A2 only, A1 under 426 days, A1 over, A1 and A2 under, A1 and A2 over
-const SUMS = 3; // per year: A1 days, A10 days, A2 days
+const SUMS = 6; // per year: A1 days, A10 days, A2 days, and the three A10 segments' days
 const PER_YEAR = ATOMS + SUMS;
 const atomOf = (s: AdoptedSeed): number => (!s.a1 ? (s.a2 ? 1 : 0) : (s.a2 ? 4 : 2) + (s.under ? 0 : 1));
 const yearVector = (years: number[], slots: number[]): number[] => {
@@ -206,51 +214,68 @@ const ALL = [0, 1, 2, 3, 4, 5];
 const A1 = [2, 3, 4, 5];
 const A2 = [1, 4, 5];
 const UNDER = [2, 4];
+const BOTH = [4, 5]; // in A1 and A2: the segments' population
 
 describe('scorecard windows, years and trends', () => {
-  it('never lets any combination of windows give a group of 1 to 4 adopted children, or their days', async () => {
+  it('never lets any combination of windows, single years and projections give a group of 1 to 4 adopted children, or their days', async () => {
     const k = new LinearKnowledge(YEARS.length * PER_YEAR);
-    const windows = new Map<number, any>();
-    const differ: number[] = [];
+    const windows = new Map<string, any>();
+    const differ: string[] = [];
     const record = (s: any): void => {
-      if (windows.has(s.yearEnding) && JSON.stringify(windows.get(s.yearEnding)) !== JSON.stringify(s)) differ.push(s.yearEnding);
-      windows.set(s.yearEnding, s);
+      const key = `${s.period}:${s.yearEnding}`;
+      if (windows.has(key) && JSON.stringify(windows.get(key)) !== JSON.stringify(s)) differ.push(key);
+      windows.set(key, s);
     };
-    const FIELDS = 'yearEnding adoptedCount a1Count a10Count a2Count a1Days a10Days a2Days a3Percent';
+    const FIGURES = `period yearEnding adoptedCount a1Count a10Count a2Count a1Days a10Days a2Days a3Percent a3PercentA1Basis
+      a10Segments { count enteredCareToPlacementOrderDays placementOrderToMatchDays matchToMovedInDays }`;
+    const FIELDS = `${FIGURES} singleYear { ${FIGURES} } projection { ${FIGURES} }`;
+    const recordAll = (s: any): void => { const { singleYear, projection, ...w } = s; [w, singleYear, projection].forEach(record); };
     // Generated trends: every start year with generated lengths, and each window on its own.
     for (let from = 2008; from <= 2026; from++) {
       for (const length of [1, 2, 3, 4, 7, 19]) {
         const to = from + length - 1;
         if (to > 2026) continue;
         const t = await data('la_analyst', 'BDG', `query T($f: Int, $t: Int) { scorecardTrend(authority: "NHM", fromYear: $f, toYear: $t) { ${FIELDS} } }`, { f: from, t: to });
-        t.scorecardTrend.forEach(record);
+        t.scorecardTrend.forEach(recordAll);
       }
-      record((await data('la_analyst', 'BDG', `query S($y: Int!) { scorecard(authority: "NHM", yearEnding: $y) { ${FIELDS} } }`, { y: from })).scorecard);
+      recordAll((await data('la_analyst', 'BDG', `query S($y: Int!) { scorecard(authority: "NHM", yearEnding: $y) { ${FIELDS} } }`, { y: from })).scorecard);
     }
     const learnCount = (value: number | null, v: number[]): void => {
       if (value === 0) k.learnAllZero(v);
       else if (value !== null) k.learn(v);
     };
-    const span = (y: number): number[] => [y - 2, y - 1, y];
+    const span = (w: { period: string; yearEnding: number }): number[] => {
+      const y = w.yearEnding;
+      return w.period === 'SINGLE_YEAR' ? [y] : w.period === 'NEXT_WINDOW' ? [y - 1, y, y + 1] : [y - 2, y - 1, y];
+    };
     for (const w of windows.values()) {
-      learnCount(w.adoptedCount, yearVector(span(w.yearEnding), ALL));
-      learnCount(w.a1Count, yearVector(span(w.yearEnding), A1));
-      learnCount(w.a10Count, yearVector(span(w.yearEnding), A1));
-      learnCount(w.a2Count, yearVector(span(w.yearEnding), A2));
+      learnCount(w.adoptedCount, yearVector(span(w), ALL));
+      learnCount(w.a1Count, yearVector(span(w), A1));
+      learnCount(w.a10Count, yearVector(span(w), A1));
+      learnCount(w.a2Count, yearVector(span(w), A2));
+      learnCount(w.a10Segments.count, yearVector(span(w), BOTH));
     }
-    // Averages and shares give sums once their population is known.
+    // Averages and shares give sums once their population is known. (The data has no moves before placement, so
+    // both A3 bases share the same children under 426 days.)
     for (const w of windows.values()) {
-      const ys = span(w.yearEnding);
-      if (w.a3Percent !== null && k.determines(yearVector(ys, A1))) learnCount(w.a3Percent === 0 ? 0 : 1, yearVector(ys, UNDER));
-      if (w.a3Percent === 100 && k.determines(yearVector(ys, A1))) k.learnAllZero(yearVector(ys, [3, 5]));
+      const ys = span(w);
+      for (const share of [w.a3Percent, w.a3PercentA1Basis]) {
+        if (share !== null && k.determines(yearVector(ys, A1))) learnCount(share === 0 ? 0 : 1, yearVector(ys, UNDER));
+        if (share === 100 && k.determines(yearVector(ys, A1))) k.learnAllZero(yearVector(ys, [3, 5]));
+      }
       if (w.a1Days !== null && k.determines(yearVector(ys, A1))) k.learn(yearVector(ys, [ATOMS]));
       if (w.a10Days !== null && k.determines(yearVector(ys, A1))) k.learn(yearVector(ys, [ATOMS + 1]));
       if (w.a2Days !== null && k.determines(yearVector(ys, A2))) k.learn(yearVector(ys, [ATOMS + 2]));
+      const seg = w.a10Segments;
+      [seg.enteredCareToPlacementOrderDays, seg.placementOrderToMatchDays, seg.matchToMovedInDays].forEach((days, i) => {
+        if (days !== null && k.determines(yearVector(ys, BOTH))) k.learn(yearVector(ys, [ATOMS + 3 + i]));
+      });
     }
     // Something is published, so the attack has material: some windows' counts and averages.
     const published = [...windows.values()];
     expect(published.filter((w) => w.adoptedCount > 0).length).toBeGreaterThan(0);
     expect(published.filter((w) => w.a10Days !== null).length).toBeGreaterThan(0);
+    expect(published.filter((w) => w.period === 'SINGLE_YEAR' && w.adoptedCount > 0).length).toBeGreaterThan(0);
     const count = (ys: number[], slots: number[]): number => adoptedSeeds.filter((s) => ys.includes(s.fy) && slots.includes(atomOf(s))).length;
     const leaks: string[] = [];
     for (let a = 0; a < YEARS.length; a++) {
@@ -261,7 +286,7 @@ describe('scorecard windows, years and trends', () => {
           const n = count(ys, slots);
           if (n >= 1 && n <= 4 && k.determines(yearVector(ys, slots))) leaks.push(`${ys[0]}..${ys[ys.length - 1]} groups ${slots}: ${n} children`);
         }
-        for (const [slot, pop] of [[ATOMS, A1], [ATOMS + 1, A1], [ATOMS + 2, A2]] as const) {
+        for (const [slot, pop] of [[ATOMS, A1], [ATOMS + 1, A1], [ATOMS + 2, A2], [ATOMS + 3, BOTH], [ATOMS + 4, BOTH], [ATOMS + 5, BOTH]] as const) {
           const n = count(ys, [...pop]);
           if (n >= 1 && n <= 4 && k.determines(yearVector(ys, [slot]))) leaks.push(`${ys[0]}..${ys[ys.length - 1]} days ${slot}: over ${n} children`);
         }

@@ -67,6 +67,7 @@ async function seedChild(sql: Sql, n: number, authority: string, stage: string |
     placementOrderOn: v.placement_order_on, fosteringForAdoptionOn: v.fostering_for_adoption_on, matchedOn: v.matched_on,
     placedOn: v.placed_on, movedInOn: v.moved_in_on, adoptionOrderOn: v.adoption_order_on, planChangedOn: v.plan_changed_on,
     planChangedReason: 'RD3', daysWaiting: 387, // matched_on - entered_care_on
+    links: [], // filled in by seedHouseholdCases
   };
   const secrets = {
     firstName: v.first_name, lastName: v.last_name, dateOfBirth: dob, expectedDateOfBirth: due, upn: v.upn, nhsNumber: v.nhs_number,
@@ -117,6 +118,7 @@ async function seedHousehold(sql: Sql, n: number, agency: string, label: string)
     needsCapacity: [{ need: 'FASD', level: 'MEDIUM' }, { need: 'GDD', level: 'LOW' }], socialWorker: v.social_worker,
     livesIn: v.lives_in, adopters: 'a list of one adopter', daysWaiting: daysSince(v.approved_on), address: v.address,
     postcode: v.postcode, sexualOrientation: v.sexual_orientation, healthNotes: v.health_notes,
+    links: [], // filled in by seedHouseholdCases
   };
   const secrets = {
     reference: v.reference, address: v.address, postcode: v.postcode, sexualOrientation: v.sexual_orientation,
@@ -151,6 +153,11 @@ export async function seedHouseholdCases(sql: Sql, children: ChildCase[]): Promi
     if (target) {
       await link(sql, hc.id, target, status);
       hc.linkedAuthorities = [la];
+      // Each child has a sibling group of its own, so a link reaches exactly one child; every viewer reaching the
+      // child or household reaches the link (an LA's own children's links; the RAA's own links).
+      hc.expected.links = [{ sourceId: `LINK-${hc.id}` }];
+      const linked = children.find((c) => c.id === target.childId || c.groupId === target.groupId)!;
+      (linked.expected.links as unknown[]).push({ sourceId: `LINK-${hc.id}` });
     }
     cases.push(hc);
   }

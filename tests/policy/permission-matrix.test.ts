@@ -30,7 +30,7 @@ const CELL_CASES = DOC_VIEWERS.length * (CHILD_FIELDS.length + HOUSEHOLD_FIELDS.
 const TOTAL_CASES = HTTP_CASES + CELL_CASES;
 
 const SUB: Record<string, string> = {
-  authority: '{ code }', siblingGroup: '{ id }', needsCapacity: '{ need level }', adopters: `{ ${ADOPTER_FIELDS.join(' ')} }`,
+  authority: '{ code }', siblingGroup: '{ id }', links: '{ sourceId }', needsCapacity: '{ need level }', adopters: `{ ${ADOPTER_FIELDS.join(' ')} }`,
   approvedFor: '{ minAgeMonths maxAgeMonths ageToleranceMonths maxChildren siblingGroups earlyPermanence }',
 };
 const selection = (fields: string[]) => fields.map((f) => (SUB[f] ? `${f} ${SUB[f]}` : f)).join(' ');

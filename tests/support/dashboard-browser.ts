@@ -1,37 +1,9 @@
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 
-// Debian's chromium driven by playwright-core, for the dashboard's browser tests. Without /usr/bin/chromium (a fresh
-// machine) those suites are skipped with a message; `apt-get install -y chromium` enables them.
-export const CHROMIUM = '/usr/bin/chromium';
-export const haveChromium = fs.existsSync(CHROMIUM);
-
-/** `describe` when chromium is installed, otherwise `describe.skip` with a warning saying how to enable it. */
-export function describeWithChromium(name: string, fn: () => void): void {
-  if (!haveChromium) {
-    // eslint-disable-next-line no-console
-    console.warn(`SKIPPED ${name}: ${CHROMIUM} is absent (install it with: apt-get install -y chromium)`);
-    describe.skip(name, fn);
-    return;
-  }
-  describe(name, fn);
-}
-
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-
-/** A headless chromium with its own throwaway profile; `close` removes the profile. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const { chromium } = await import('playwright-core');
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-dashboard-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: ARGS, headless: true, acceptDownloads: true });
-  return {
-    context,
-    close: async () => { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); },
-  };
-}
+// The dashboard's browser tests use Debian's chromium as the other pages' do (tests/support/browser.ts); these are
+// the steps they share.
+export { describeWithChromium, launchChromium } from './browser';
 
 /**
  * Opens `url` in a new page of `width` × 900 px and waits until the page says it is ready (body[data-state=ready]);

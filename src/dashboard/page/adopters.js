@@ -3,8 +3,8 @@
 import { gql } from './api.js';
 import { drawChart, series } from './charts.js';
 import { failed } from './roles.js';
-import { metaOf, unique } from './sections.js';
-import { countTable, pivot } from './tables.js';
+import { metaOf, snapshotNote, unique } from './sections.js';
+import { countTable, el, pivot } from './tables.js';
 
 export const ADOPTER_STAGES = [
   ['ENQUIRY', 'Enquiry'], ['STAGE_ONE', 'Stage 1'], ['STAGE_TWO', 'Stage 2'], ['APPROVED', 'Approved, awaiting match'],
@@ -30,7 +30,7 @@ function table(container, ctx, { id, title, corner, rows, key, agencies, keys, l
 async function pipeline(ctx) {
   const container = document.getElementById('pipeline');
   try {
-    const { adopterPipeline: rows } = await gql('query DashboardPipeline { adopterPipeline { agency stage count suppressed } }');
+    const { adopterPipeline: rows } = await gql('query DashboardPipeline { adopterPipeline { agency stage count suppressed suppressionReason inferenceControl } }');
     const agencies = unique(rows.map((r) => r.agency));
     table(container, ctx, {
       id: 'pipeline', title: `Households by stage, as at ${ctx.today}`, corner: 'Stage', rows, key: 'stage', agencies, type: 'bar',
@@ -42,16 +42,19 @@ async function pipeline(ctx) {
 
 async function waits(ctx) {
   const container = document.getElementById('waits');
-  const asAt = ctx.asOf || ctx.today;
+  const asked = ctx.asOf || ctx.today;
   try {
-    const { approvedAdopterWaits: rows } = await gql('query DashboardWaits($asOf: Date) { approvedAdopterWaits(asOf: $asOf) { agency band count suppressed } }',
-      { asOf: ctx.asOf || null });
+    const { approvedAdopterWaits: rows } = await gql(`query DashboardWaits($asOf: Date) {
+      approvedAdopterWaits(asOf: $asOf) { agency band count suppressed suppressionReason inferenceControl asOf } }`, { asOf: ctx.asOf || null });
+    const asAt = rows.length ? rows[0].asOf : asked;
     const agencies = unique(rows.map((r) => r.agency));
     const bands = unique(rows.map((r) => r.band));
     table(container, ctx, {
       id: 'waits', title: `Approved adopters waiting, since approval, as at ${asAt}`, corner: 'Waiting', rows, key: 'band', agencies,
       keys: bands, labels: bands, type: 'bar', meta: metaOf(ctx, agencies, { asAt, title: 'Approved adopters waiting for a match, by time since approval' }),
     });
+    const note = snapshotNote(asked, asAt, 'quarter end');
+    if (note) container.querySelector('.table-head').after(el('p', 'table-note snapshot', note));
   } catch (err) { failed(container, err, 'the approved adopters figures', ctx.me.roles); }
 }
 
@@ -65,7 +68,7 @@ export async function renderMonthly(ctx, range) {
   await Promise.all(MONTHLY.map(async ([id, field, corner, what]) => {
     const container = document.getElementById(id);
     try {
-      const data = await gql(`query DashboardMonthly($from: String, $to: String) { ${field}(from: $from, to: $to) { agency month count suppressed } }`,
+      const data = await gql(`query DashboardMonthly($from: String, $to: String) { ${field}(from: $from, to: $to) { agency month count suppressed suppressionReason inferenceControl } }`,
         { from: range ? range.from : null, to: range ? range.to : null });
       const rows = data[field];
       const agencies = unique(rows.map((r) => r.agency));

@@ -1,5 +1,6 @@
 // Entry point of the dashboard page: sign-in (token form, `#token=` link, or a demo person in development), then
 // every section. Only aggregate queries are ever sent; the page never asks for a child.
+import { gql } from './api.js';
 import { renderAdopters } from './adopters.js';
 import { today } from './csv.js';
 import { failed, noFiguresSentence } from './roles.js';
@@ -12,19 +13,20 @@ const $ = (id) => document.getElementById(id);
 async function load(who) {
   const names = new Map(who.authorities.map((a) => [a.code, a.name]));
   const roles = who.me.roles;
-  const aggregateOnly = roles.every((r) => r === 'la_analyst');
   const ctx = {
-    me: who.me, asOf: $('as-of').value, today: today(), nameOf: (code) => names.get(code) || code,
-    csvNotes: aggregateOnly ? ['Figures for an LA analyst: small numbers suppressed as [c] (see the dashboard’s note).'] : [],
+    me: who.me, asOf: $('as-of').value, today: today(), nameOf: (code) => names.get(code) || code, csvNotes: [], rules: {},
   };
   $('audit-link').hidden = !roles.some((r) => r === 'auditor' || r === 'raa_manager');
-  $('suppression-note').hidden = !aggregateOnly;
+  $('suppression-note').hidden = true;
   document.body.dataset.state = 'loading';
   $('no-figures').hidden = true;
   $('dashboard').hidden = false;
   const stagesBox = document.querySelector('#stages .body');
   let las;
   try {
+    // The rules' wording first: every table names the rule its figures were published under.
+    const { inferenceControlRules } = await gql('query DashboardRules { inferenceControlRules { control text } }');
+    ctx.rules = Object.fromEntries(inferenceControlRules.map((r) => [r.control, r.text]));
     las = await renderStages(stagesBox, ctx);
   } catch (err) {
     if (err.code === 'FORBIDDEN') { showNoFigures(roles); return; }
@@ -38,6 +40,8 @@ async function load(who) {
     renderSupport(document.querySelector('#support .body'), ctx)
       .catch((err) => failed(document.querySelector('#support .body'), err, 'the adoption support figures', roles)),
   ]);
+  // The note on withheld figures, when any figure on the page is withheld.
+  $('suppression-note').hidden = !document.querySelector('#dashboard td[data-suppressed="true"], #dashboard td.suppressed');
   document.body.dataset.state = 'ready';
 }
 

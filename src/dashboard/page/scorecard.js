@@ -4,17 +4,18 @@ import { gql } from './api.js';
 import { drawChart } from './charts.js';
 import { failed } from './roles.js';
 import { metaOf } from './sections.js';
-import { el, listTable, SUPPRESSED_TEXT } from './tables.js';
+import { el, listTable, REASON_TITLES, ruleNotes, SUPPRESSED_TEXT } from './tables.js';
 
 const FIELDS = 'authority yearEnding windowFrom windowTo adoptedCount a1Count a1Days a10Count a10Days a2Count a2Days a3Percent '
-  + 'a10ThresholdDays a2ThresholdDays meetsA1 meetsA10 meetsA2 suppressed suppressedFields';
+  + 'a10ThresholdDays a2ThresholdDays meetsA1 meetsA10 meetsA2 suppressed suppressedFields suppressionReason inferenceControl';
 
 function valueCell(s, field) {
   if (s.suppressedFields.includes(field)) {
     const count = field.endsWith('Count');
-    return { text: count ? SUPPRESSED_TEXT : `${SUPPRESSED_TEXT} (under 5 children)`, csv: SUPPRESSED_TEXT, className: 'suppressed', field,
-      title: count ? 'Suppressed: a small number, withheld to protect the children counted'
-        : 'Suppressed: an average over fewer than 5 children, withheld to protect them' };
+    const yearly = s.suppressionReason === 'SMALL_GROUP_IN_A_YEAR';
+    return { text: yearly || count ? SUPPRESSED_TEXT : `${SUPPRESSED_TEXT} (under 5 children)`, csv: SUPPRESSED_TEXT, className: 'suppressed', field,
+      title: yearly ? REASON_TITLES.SMALL_GROUP_IN_A_YEAR
+        : count ? 'Withheld: a small number, to protect the children counted' : 'Withheld: an average over fewer than 5 children, to protect them' };
   }
   if (s[field] === null) return { text: '—', csv: '', field, title: 'No children in this measure' };
   return { text: field === 'a3Percent' ? `${s[field]}%` : String(s[field]), csv: s[field], field };
@@ -42,7 +43,8 @@ function scorecardTable(s, ctx) {
   return listTable({
     id: 'scorecard', title: `${ctx.nameOf(s.authority)}: ${s.windowFrom} to ${s.windowTo}`, header: ['Measure', 'Value', 'Threshold', 'Verdict'], rows,
     meta: metaOf(ctx, [s.authority], { period, asAt: ctx.today, title: 'Adoption scorecard (A1, A10, A2, A3)' }),
-    notes: ['A verdict “Meets” is at or below the threshold. A3 is counted on the A10 children.'],
+    notes: ['A verdict “Meets” is at or below the threshold. A3 is counted on the A10 children.',
+      ...ruleNotes([{ control: s.inferenceControl }], ctx.rules)],
   });
 }
 
@@ -65,6 +67,7 @@ async function showTrend(authority, ctx) {
   box.replaceChildren(listTable({
     id: 'scorecard-trend', title: `${ctx.nameOf(authority)}: three-year averages by year ending`, header: ['Year ending', 'Adopted', 'A10 days', 'A2 days'], rows,
     meta: metaOf(ctx, [authority], { period, title: 'Adoption scorecard trend (three-year averages)' }),
+    notes: ruleNotes(scorecardTrend.map((s) => ({ control: s.inferenceControl })), ctx.rules),
   }));
   const flag = (field) => scorecardTrend.map((s) => s.suppressedFields.includes(field));
   drawChart(box, 'trend', {

@@ -3,7 +3,7 @@
 import { gql } from './api.js';
 import { drawChart, series } from './charts.js';
 import { failed } from './roles.js';
-import { countTable, pivot } from './tables.js';
+import { countTable, el, pivot } from './tables.js';
 
 export const STAGES = [
   ['UNBORN', 'Unborn baby'], ['EARLY_MONITORING', 'Early monitoring'], ['PARALLEL_PLANNING', 'Parallel planning'],
@@ -20,12 +20,12 @@ export const unique = (values) => [...new Set(values)];
 
 /** The CSV heading of a table over `codes` (authority or agency codes), as at `asAt`, with an optional period. */
 export function metaOf(ctx, codes, { asAt = ctx.today, period = null, title } = {}) {
-  return { title, authorities: codes.map((code) => ({ code, name: ctx.nameOf(code) })), asAt, period, notes: ctx.csvNotes };
+  return { title, authorities: codes.map((code) => ({ code, name: ctx.nameOf(code) })), asAt, period, notes: ctx.csvNotes, rules: ctx.rules };
 }
 
 /** Counts per stage and LA: the report's table (stages as rows, LAs as columns, totals) and a stacked chart. */
 export async function renderStages(container, ctx) {
-  const { familyFindingSummary: rows } = await gql('query DashboardStages { familyFindingSummary { authority stage count suppressed } }');
+  const { familyFindingSummary: rows } = await gql('query DashboardStages { familyFindingSummary { authority stage count suppressed suppressionReason inferenceControl } }');
   const las = unique(rows.map((r) => r.authority));
   const matrix = pivot(rows, 'stage', 'authority', STAGES.map((s) => s[0]), las);
   container.replaceChildren(countTable({
@@ -40,23 +40,36 @@ export async function renderStages(container, ctx) {
   return las;
 }
 
+/**
+ * When the hub answered for another day than the one asked (a controlled viewer's figures are as at a snapshot
+ * date), a sentence saying so; null otherwise.
+ */
+export function snapshotNote(asked, answered, snapshot) {
+  if (!answered || answered === asked) return null;
+  return `As at ${answered}, the latest ${snapshot} on or before ${asked}: for your role these figures are published as at that day only.`;
+}
+
 /** Children in active family finding by age band, sibling need and ethnic group (bands as rows, LAs as columns). */
 export async function renderBreakdowns(ctx) {
-  const asAt = ctx.asOf || ctx.today;
+  const asked = ctx.asOf || ctx.today;
   await Promise.all(BREAKDOWNS.map(async ([id, by, title]) => {
     const container = document.getElementById(id);
     try {
       const { childrenInFamilyFindingBreakdown: rows } = await gql(
         `query DashboardBreakdown($by: BreakdownDimension!, $asOf: Date) {
-          childrenInFamilyFindingBreakdown(by: $by, asOf: $asOf) { authority band count suppressed } }`,
+          childrenInFamilyFindingBreakdown(by: $by, asOf: $asOf) { authority band count suppressed suppressionReason inferenceControl asOf } }`,
         { by, asOf: ctx.asOf || null });
       const las = unique(rows.map((r) => r.authority));
       const bands = unique(rows.map((r) => r.band));
       const matrix = pivot(rows, 'band', 'authority', bands, las);
-      container.replaceChildren(countTable({
-        id, title, corner: title, rowLabels: bands, colLabels: las.map(ctx.nameOf), matrix,
+      const asAt = rows.length ? rows[0].asOf : asked;
+      const wrap = countTable({
+        id, title: `${title}, as at ${asAt}`, corner: title, rowLabels: bands, colLabels: las.map(ctx.nameOf), matrix,
         meta: metaOf(ctx, las, { asAt, title: `Children in active family finding by ${title.toLowerCase()}` }),
-      }));
+      });
+      const note = snapshotNote(asked, asAt, '31 March');
+      if (note) wrap.querySelector('.table-head').after(el('p', 'table-note snapshot', note));
+      container.replaceChildren(wrap);
       drawChart(container, id, {
         type: 'bar', stacked: true, labels: bands, title, yTitle: 'Children',
         datasets: las.map((la, j) => series(ctx.nameOf(la), matrix.map((r) => r[j]))),
@@ -67,7 +80,7 @@ export async function renderBreakdowns(ctx) {
 
 /** Support cases by type (rows) and LA of residence (columns), with totals. */
 export async function renderSupport(container, ctx) {
-  const { supportCaseSummary: rows } = await gql('query DashboardSupport { supportCaseSummary { authority type count suppressed } }');
+  const { supportCaseSummary: rows } = await gql('query DashboardSupport { supportCaseSummary { authority type count suppressed suppressionReason inferenceControl } }');
   const las = unique(rows.map((r) => r.authority));
   const matrix = pivot(rows, 'type', 'authority', SUPPORT_TYPES.map((s) => s[0]), las);
   container.replaceChildren(countTable({

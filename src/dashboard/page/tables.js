@@ -7,7 +7,15 @@ import { downloadCsv } from './csv.js';
  * marker. Not "<5": a count of 5 or more is also hidden when it would give away a small one beside it.
  */
 export const SUPPRESSED_TEXT = '[c]';
-export const SUPPRESSED_TITLE = 'Suppressed to protect the children and families counted: a number from 1 to 4, or a figure that would let one be worked out';
+export const SUPPRESSED_TITLE = 'Withheld to protect the children and families counted: a number from 1 to 4, or a figure that would let one be worked out';
+/** Why a cell is withheld, as the hub says (suppressionReason), in words. */
+export const REASON_TITLES = {
+  SMALL_NUMBER: 'Withheld: a count from 1 to 4',
+  COMPLEMENTARY: 'Withheld so that a withheld small count beside it cannot be worked out from a total',
+  SMALL_GROUP_IN_A_YEAR: 'Withheld: a financial year inside the window has a group of 1 to 4 children',
+};
+/** The rules' names as the page shows them (inferenceControl). */
+export const CONTROL_NAMES = { NONE: 'figures in full', SMALL_NUMBERS: 'small numbers withheld', SCORECARD_YEAR_GROUPS: 'small yearly groups withheld' };
 const LOWER_BOUND_TITLE = 'At least this many: the total includes figures shown as [c], each counted here as 1 (the least it can be)';
 
 /** Creates an element with a class and text. */
@@ -49,7 +57,8 @@ export function pivot(rows, rowKey, colKey, rowOrder, colOrder) {
   const at = new Map(rows.map((r) => [`${r[rowKey]}\u0000${r[colKey]}`, r]));
   return rowOrder.map((rk) => colOrder.map((ck) => {
     const r = at.get(`${rk}\u0000${ck}`);
-    return r ? { count: r.count, suppressed: r.suppressed } : { count: 0, suppressed: false };
+    return r ? { count: r.count, suppressed: r.suppressed, reason: r.suppressionReason || null, control: r.inferenceControl || null }
+      : { count: 0, suppressed: false, reason: null, control: null };
   }));
 }
 
@@ -90,7 +99,8 @@ export function countTable({ id, title, corner, rowLabels, colLabels, matrix, to
       const td = el('td', `${cell.suppressed ? 'suppressed' : ''}${isTotal ? ' total' : ''}`.trim(), textOf(cell));
       td.dataset.count = cell.count === null ? '' : String(cell.count);
       td.dataset.suppressed = String(Boolean(cell.suppressed));
-      if (cell.suppressed) td.title = SUPPRESSED_TITLE;
+      if (cell.suppressed) td.title = REASON_TITLES[cell.reason] || SUPPRESSED_TITLE;
+      if (cell.reason) td.dataset.reason = cell.reason;
       if (cell.hidden) {
         td.title = LOWER_BOUND_TITLE;
         td.dataset.lowerBound = 'true';
@@ -107,12 +117,23 @@ export function countTable({ id, title, corner, rowLabels, colLabels, matrix, to
     const columns = colLabels.map((_, j) => sumOf(matrix.map((r) => r[j])));
     addRow('Total', withTotalColumn ? [...columns, sumOf(matrix.flat())] : columns, 'total');
   }
-  const notes = [];
+  const notes = ruleNotes(matrix.flat(), meta && meta.rules);
   if (lowerBounds.length) {
     notes.push(`Totals marked ≥ include figures shown as ${SUPPRESSED_TEXT}; each is counted as 1, the least it can be, so the true total is at least the number shown.`);
   }
-  const csvMeta = meta && { ...meta, title: meta.title || title, notes: [...(meta.notes || []), ...csvNotes(lines, lowerBounds)] };
+  const csvMeta = meta && { ...meta, title: meta.title || title, notes: [...(meta.notes || []), ...notes.filter((n) => n.control).map((n) => n.text), ...csvNotes(lines, lowerBounds)] };
   return assemble({ id, title, table, lines, meta: csvMeta, notes });
+}
+
+/**
+ * The rule each figure was published under (the cells' inferenceControl), in the hub's own words (`rules`: control →
+ * text from inferenceControlRules), one note per rule; none when the hub did not say.
+ */
+export function ruleNotes(cells, rules) {
+  const controls = [...new Set(cells.map((c) => c.control).filter(Boolean))];
+  return controls.map((control) => ({
+    text: `Rule applied: ${(rules && rules[control]) || CONTROL_NAMES[control] || control}`, control,
+  }));
 }
 
 function csvNotes(lines, lowerBounds) {
@@ -142,7 +163,7 @@ export function listTable({ id, title, header, rows, meta, notes = [] }) {
     body.append(line);
     lines.push(row.map((c) => (c.csv !== undefined ? c.csv : c.text)));
   }
-  const csvMeta = meta && { ...meta, title: meta.title || title, notes: [...(meta.notes || []), ...csvNotes(lines, [])] };
+  const csvMeta = meta && { ...meta, title: meta.title || title, notes: [...(meta.notes || []), ...notes.map((n) => n.text || n), ...csvNotes(lines, [])] };
   return assemble({ id, title, table, lines, meta: csvMeta, notes });
 }
 
@@ -159,7 +180,11 @@ function assemble({ id, title, table, lines, meta, notes }) {
     head.append(csv);
   }
   wrap.append(head, table);
-  for (const note of notes) wrap.append(el('p', 'table-note', note));
+  for (const note of notes) {
+    const p = el('p', note.control ? 'table-note rule' : 'table-note', note.text || note);
+    if (note.control) p.dataset.control = note.control;
+    wrap.append(p);
+  }
   wrap.csvLines = lines;
   return wrap;
 }

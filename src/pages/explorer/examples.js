@@ -8,9 +8,12 @@ export function exampleTabs({ tokens, childId, householdId }) {
     {
       headers: headers(tokens.family_finder),
       variables: JSON.stringify({ filter: { stages: ['FAMILY_FINDING'], minAgeMonths: 24, placeTogether: true } }, null, 2),
-      query: `# Family finder (Adopt London East): the children list, longest waiting first.
-# Filters: age in months, needs / anyNeeds, placeTogether, minSiblingGroupSize, minDaysWaiting, stages, authority.
-# Page on with after: pageInfo.endCursor. Open the Docs panel (top left) for every field's description.
+      query: `# Family finder (Adopt London East): the children list,
+# longest waiting first. Filters: age in months, needs /
+# anyNeeds, placeTogether, minSiblingGroupSize,
+# minDaysWaiting, stages, authority. Page on with after:
+# pageInfo.endCursor. Open the Docs panel (top left) for
+# every field's description.
 query FamilyFinderChildren($filter: ChildFilter) {
   children(filter: $filter, first: 10) {
     totalCount
@@ -29,9 +32,11 @@ query FamilyFinderChildren($filter: ChildFilter) {
     {
       headers: headers(tokens.family_finder),
       variables: JSON.stringify({ id: childId }, null, 2),
-      query: `# Family finder: a child's profile. Fields the role may not read (lastName, dateOfBirth, upn...) come back
-# null with a FORBIDDEN error at their path; a social worker of the child's own LA reads them all.
-# Every child record served is written to the access log.
+      query: `# Family finder: a child's profile. Fields the role may not
+# read (lastName, dateOfBirth, upn...) come back null with a
+# FORBIDDEN error at their path; a social worker of the
+# child's own LA reads them all. Every child record served
+# is written to the access log.
 query ChildProfile($id: ID!) {
   child(id: $id) {
     id sourceId firstName lastName dateOfBirth ageMonths sex ethnicity stage needs healthSummary
@@ -46,8 +51,11 @@ query ChildProfile($id: ID!) {
     {
       headers: headers(tokens.family_finder),
       variables: JSON.stringify({ childId, householdId }, null, 2),
-      query: `# Family finder: match suggestions with the reasons for and against (docs/matching.md), both ways.
-# Run MatchSuggestions (households for a child) or ChildSuggestions (children for a household) with the run button.
+      query: `# Family finder: match suggestions with the reasons for and
+# against (docs/matching.md), both ways. Run
+# MatchSuggestions (households for a child) or
+# ChildSuggestions (children for a household) with the run
+# button.
 query MatchSuggestions($childId: ID!) {
   matchSuggestions(childId: $childId, first: 5, includeExcluded: false) {
     score excluded livesInChildsAuthority reasonsFor reasonsAgainst
@@ -67,8 +75,10 @@ query ChildSuggestions($householdId: ID!) {
     {
       headers: headers(tokens.la_analyst),
       variables: JSON.stringify({ authority: 'BDG', yearEnding: 2021 }, null, 2),
-      query: `# LA performance analyst (Barking and Dagenham): dashboard aggregates. Counts from 1 to 4 are suppressed
-# (count null, suppressed true) in SQL; the analyst reads no child-level record at all.
+      query: `# LA performance analyst (Barking and Dagenham): dashboard
+# aggregates. Counts from 1 to 4 are suppressed (count null,
+# suppressed true) in SQL; the analyst reads no child-level
+# record at all.
 query DashboardFigures($authority: String!, $yearEnding: Int!) {
   familyFindingSummary { authority stage count suppressed }
   scorecard(authority: $authority, yearEnding: $yearEnding) {
@@ -85,10 +95,13 @@ query DashboardFigures($authority: String!, $yearEnding: Int!) {
           { sourceId: 'EXPLORER-EXAMPLE-2', firstName: 'Sam', dateOfBirth: '2021-02-30' },
         ],
       }, null, 2),
-      query: `# Integration client of Barking and Dagenham: push child records (at most 1,000 per call).
-# The first record is a child in care with no adoption milestone yet (no stage, so no dashboard figure moves);
-# the second is rejected with its index, field and reason while the first is stored. Run it twice: the second
-# time nothing changes (changed: 0) and the change feed gets no new entry.
+      query: `# Integration client of Barking and Dagenham: push child
+# records (at most 1,000 per call). The first record is a
+# child in care with no adoption milestone yet (no stage, so
+# no dashboard figure moves); the second is rejected with
+# its index, field and reason while the first is stored. Run
+# it twice: the second time nothing changes (changed: 0) and
+# the change feed gets no new entry.
 mutation SyncChildren($records: [ChildRecordInput!]!) {
   syncChildren(authority: "BDG", records: $records) {
     accepted
@@ -101,8 +114,9 @@ mutation SyncChildren($records: [ChildRecordInput!]!) {
     {
       headers: headers(tokens.integration),
       variables: JSON.stringify({ after: null }, null, 2),
-      query: `# Integration client: the change feed of the authority's records, in commit order.
-# Keep pageInfo.endCursor and pass it as after next time to get only what changed since.
+      query: `# Integration client: the change feed of the authority's
+# records, in commit order. Keep pageInfo.endCursor and pass
+# it as after next time to get only what changed since.
 query ChangeFeed($after: String) {
   changes(authority: "BDG", first: 20, after: $after) {
     pageInfo { hasNextPage endCursor }

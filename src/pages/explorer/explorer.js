@@ -9,12 +9,31 @@ const USERS = { family_finder: ['family_finder', 'ALE'], la_analyst: ['la_analys
 /** Keeps GraphiQL's state for this page load only: the example tabs and fresh tokens come back on every load. */
 function memoryStorage() {
   const items = new Map();
+  // On a tablet the query editor gets more of the width than the result (GraphiQL's default is half each).
+  if (window.innerWidth < 1000) items.set('graphiql:editorFlex', '1.8');
   return {
     getItem: (k) => (items.has(k) ? items.get(k) : null),
     setItem: (k, v) => { items.set(k, String(v)); },
     removeItem: (k) => { items.delete(k); },
     clear: () => items.clear(),
     get length() { return items.size; },
+  };
+}
+
+/**
+ * GraphiQL 3 updates the operation name a moment after the editor changes, so "run" right after switching tabs can
+ * send the previous tab's name with this tab's document. A name the document does not hold is dropped, so a
+ * one-operation document simply runs (a document with several still needs its choice).
+ */
+function sameTabOperation(fetcher) {
+  const { parse, getOperationAST } = window.GraphiQL.GraphQL;
+  return (params, opts) => {
+    if (params.operationName) {
+      try {
+        if (!getOperationAST(parse(params.query), params.operationName)) params = { ...params, operationName: undefined };
+      } catch { /* unparsable: the hub says what is wrong */ }
+    }
+    return fetcher(params, opts);
   };
 }
 
@@ -51,7 +70,7 @@ async function start() {
   const tabs = exampleTabs({ tokens, ...ids });
   const root = document.getElementById('graphiql');
   root.replaceChildren();
-  const fetcher = window.GraphiQL.createFetcher({ url: `${location.origin}/graphql` });
+  const fetcher = sameTabOperation(window.GraphiQL.createFetcher({ url: `${location.origin}/graphql` }));
   window.ReactDOM.createRoot(root).render(window.React.createElement(window.GraphiQL, {
     fetcher,
     defaultTabs: tabs,

@@ -3,16 +3,21 @@ import { FragmentDefinitionNode, getNullableType, GraphQLError, GraphQLSchema, i
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { clientError } from '../../policy/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/cursor';
+import { rootFieldCost } from './root-field-costs';
 
 /** Limits on one operation. */
 export interface RequestLimitOptions {
   /** Deepest nesting of fields allowed (fragments expanded). */
   maxDepth: number;
-  /** Highest estimated cost: each field costs 1, times the page size of the lists above it. */
+  /** Highest estimated cost: each root field its work (root-field-costs.ts), each other field 1, times the page size of the lists above it. */
   maxCost: number;
+  /** Most root fields one operation may ask for (aliases and fragments counted); default 20. */
+  maxRootFields?: number;
+  /** Most aliased fields anywhere in one operation; default 30. */
+  maxAliases?: number;
 }
 
-export const DEFAULT_LIMITS: RequestLimitOptions = { maxDepth: 10, maxCost: 50_000 };
+export const DEFAULT_LIMITS: RequestLimitOptions = { maxDepth: 10, maxCost: 50_000, maxRootFields: 20, maxAliases: 30 };
 
 /** What an unpaged list (e.g. a sibling group's children) is assumed to hold when costing a query. */
 const UNPAGED_LIST_SIZE = 10;
@@ -30,6 +35,29 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =
   if (field.name !== 'edges' && isListType(getNullableType(field.type))) return 1 + childComplexity * UNPAGED_LIST_SIZE;
   return undefined;
 };
+
+/** A root field costs its work on top of what its selection costs (the paged rule, or 1 plus its children). */
+const rootFieldEstimator: ComplexityEstimator = (o) => {
+  if (o.type.name !== 'Query' && o.type.name !== 'Mutation') return undefined;
+  return rootFieldCost(o.field.name) + (pagedEstimator(o) ?? 1 + o.childComplexity);
+};
+
+/** The fields of an operation with fragments expanded: how many sit at the root, and how many carry an alias. */
+function countFields(set: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>,
+  atRoot: boolean, counts: { root: number; aliases: number }): void {
+  if (!set) return;
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.FIELD) {
+      if (atRoot && !sel.name.value.startsWith('__')) counts.root += 1;
+      if (sel.alias) counts.aliases += 1;
+      countFields(sel.selectionSet, fragments, seen, false, counts);
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+      countFields(sel.selectionSet, fragments, seen, atRoot, counts);
+    } else if (sel.kind === Kind.FRAGMENT_SPREAD && !seen.has(sel.name.value)) {
+      countFields(fragments[sel.name.value]?.selectionSet, fragments, new Set(seen).add(sel.name.value), atRoot, counts);
+    }
+  }
+}
 
 function depthOf(set: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>): number {
   if (!set) return 0;
@@ -54,15 +82,24 @@ export function requestLimitsPlugin(schema: GraphQLSchema, opts: RequestLimitOpt
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
+          // No operation to run (operationName names none, or several operations and no name): Apollo answers that
+          // itself (OPERATION_RESOLUTION_FAILURE, masked to BAD_USER_INPUT); there is nothing to cost.
+          if (!operation) return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+          const counts = { root: 0, aliases: 0 };
+          countFields((operation as OperationDefinitionNode).selectionSet, fragments, new Set(), true, counts);
+          const maxRoot = opts.maxRootFields ?? DEFAULT_LIMITS.maxRootFields!;
+          const maxAliases = opts.maxAliases ?? DEFAULT_LIMITS.maxAliases!;
+          if (counts.root > maxRoot) throw clientError('TOO_COMPLEX', `The operation asks for ${counts.root} root fields; the limit is ${maxRoot}. Send separate requests.`);
+          if (counts.aliases > maxAliases) throw clientError('TOO_COMPLEX', `The operation uses ${counts.aliases} aliases; the limit is ${maxAliases}.`);
           const depth = depthOf((operation as OperationDefinitionNode).selectionSet, fragments, new Set());
           if (depth > opts.maxDepth) throw clientError('TOO_COMPLEX', `The query nests ${depth} levels deep; the limit is ${opts.maxDepth}.`);
           let cost: number;
           try {
             cost = getComplexity({
               schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {},
-              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              estimators: [rootFieldEstimator, pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (err) {
             // Costing coerces the variables first; a variable of the wrong type is the client's mistake.

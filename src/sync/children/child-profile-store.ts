@@ -5,6 +5,7 @@ import type { Sql } from '../../db/sql';
 import { recordChildChanges } from '../milestone-refresh';
 import { mergeUpsert, sentSql, type MergeColumn, type MergeSpec } from '../merge-upsert';
 import { CHILD_DATES, type ValidChild } from './child-record';
+import { linkAwareStageSql } from '../links/link-milestones';
 
 const text = (key: string, column: string): MergeColumn => ({ key, column, type: 'text' });
 
@@ -35,7 +36,9 @@ const PROFILE_SPEC: MergeSpec = {
     { key: 'siblingGroup', column: 'sibling_group_id', type: 'uuid', input: 'sg.id' },
     ...CHILD_DATES.map(([key, column]): MergeColumn => ({ key, column, type: 'date' })),
     { key: 'stage', column: 'stage_explicit', type: 'boolean', input: 'true', fallback: 'false' },
-    { key: 'stage', column: 'stage', type: 'text', output: `CASE WHEN m.stage_explicit THEN m.stage ELSE ${DERIVED_STAGE} END` },
+    // Not explicit: the stage the dates imply, moved by the child's links as syncLinks moves it (link-milestones.ts).
+    { key: 'stage', column: 'stage', type: 'text',
+      output: `CASE WHEN m.stage_explicit THEN m.stage ELSE ${linkAwareStageSql(DERIVED_STAGE, 'm._key', 'm.placed_on')} END` },
   ],
   extraInputs: [['needs_json', 'jsonb'], ['sibling_group_source', 'text']],
   joins: 'LEFT JOIN sibling_group sg ON sg.authority = $1 AND sg.source_id = u.sibling_group_source',

@@ -3,7 +3,8 @@
 import { ETHNICITY_CODES } from '../../domain/codes';
 import { PERMANENCE_STAGES, SEXES } from '../../domain/stages';
 import {
-  checkDate, checkOneOf, checkPostcode, checkSourceId, checkText, FieldProblem, validateEach, type SyncRejection,
+  checkDate, checkNotFuture, checkOneOf, checkPostcode, checkSourceId, checkText, FieldProblem, latestPastDate, validateEach,
+  type SyncRejection,
 } from '../sync-batch';
 
 /** The sibling group a child belongs to: the LA's own id for the group, and whether to place them together. */
@@ -104,6 +105,10 @@ export function checkChild(r: ChildRecord): ValidChild {
     socialWorker: checkText('socialWorker', r.socialWorker, 200),
   };
   for (const [key] of CHILD_DATES) v[key] = checkDate(key, r[key] as string | null | undefined);
+  // Milestones and a birth have happened: a future one is refused (an unborn baby has expectedDateOfBirth instead).
+  const latest = latestPastDate();
+  for (const [key] of CHILD_DATES) checkNotFuture(key, v[key] as string | null | undefined, latest, 'a milestone date');
+  checkNotFuture('dateOfBirth', v.dateOfBirth as string | null | undefined, latest, 'a date of birth (an unborn baby has expectedDateOfBirth)');
   if (r.siblingGroup !== undefined) {
     v.siblingGroup = r.siblingGroup === null ? null : checkSourceId('siblingGroup.sourceId', r.siblingGroup.sourceId);
     v.placeTogether = r.siblingGroup?.placeTogether ?? null;

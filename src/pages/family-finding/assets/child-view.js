@@ -3,7 +3,7 @@
 // FORBIDDEN error at its path and is shown as "Not available to your role", never as a blank.
 import { gqlResult } from '/shared/hub-session.js';
 import { h, table } from '/shared/dom.js';
-import { SEX_NAMES, ageText, dateText, daysText, needName, stageName } from './words.js';
+import { SEX_NAMES, ageText, dateText, daysText, ethnicityName, needName, stageName } from './words.js';
 import { details, showRefusal, valueOr } from './view-kit.js';
 import { showMatchSuggestions } from './suggestions.js';
 
@@ -60,7 +60,7 @@ export async function showChild(view, ctx) {
           ['Date of birth', v('dateOfBirth', dateText), 'dateOfBirth'],
           ...(c.stage === 'UNBORN' ? [['Due date', v('expectedDateOfBirth', dateText), 'expectedDateOfBirth']] : []),
           ['Sex', v('sex', (s) => SEX_NAMES[s] || s), 'sex'],
-          ['Ethnicity (DfE code)', v('ethnicity'), 'ethnicity'],
+          ['Ethnicity', v('ethnicity', ethnicityName), 'ethnicity'],
           ['Needs', v('needs', (n) => n.map(needName).join(', ')), 'needs'],
           ['Health', v('healthSummary'), 'healthSummary'],
           ['Birth family background', v('birthFamilyBackground'), 'birthFamilyBackground'],

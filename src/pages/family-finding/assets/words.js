@@ -23,6 +23,16 @@ export const ROLE_NAMES = {
   la_analyst: 'LA performance analyst', integration: 'integration client', auditor: 'auditor',
 };
 
+/** DfE ethnicity codes (903 ETHNIC), as src/domain/codes.ts names them. */
+export const ETHNICITY_NAMES = {
+  WBRI: 'White British', WIRI: 'White Irish', WOTH: 'Any other White background', WIRT: 'Traveller of Irish heritage',
+  WROM: 'Gypsy/Roma', MWBC: 'White and Black Caribbean', MWBA: 'White and Black African', MWAS: 'White and Asian',
+  MOTH: 'Any other Mixed background', AIND: 'Indian', APKN: 'Pakistani', ABAN: 'Bangladeshi',
+  AOTH: 'Any other Asian background', BCRB: 'Caribbean', BAFR: 'African', BOTH: 'Any other Black background',
+  CHNE: 'Chinese', OOTH: 'Any other ethnic group', REFU: 'Refused', NOBT: 'Information not yet obtained',
+};
+export const ethnicityName = (code) => (ETHNICITY_NAMES[code] ? `${ETHNICITY_NAMES[code]} (${code})` : code);
+
 export const SEX_NAMES = { MALE: 'Male', FEMALE: 'Female', UNKNOWN: 'Not known' };
 
 /** The words shown where a field the viewer's role may not read would be. */
