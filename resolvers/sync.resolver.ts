@@ -9,6 +9,7 @@ import { ChildRecordInput } from '../schema/inputs/child-record.input';
 import { HouseholdRecordInput } from '../schema/inputs/household-record.input';
 import { SupportCaseRecordInput } from '../schema/inputs/support-case-record.input';
 import { SyncResult } from '../schema/types/sync-result.type';
+import { loggedSync } from '../src/server/import-events';
 
 /**
  * The sync mutations: an integration client pushes its own authority's records. The operation gate admits only
@@ -24,7 +25,7 @@ export class SyncResolver {
   ): Promise<SyncOutcome> {
     assertMayWrite(ctx.viewer, 'Child', authority);
     checkBatchSize(records);
-    return syncChildren(ctx.db, authority, records);
+    return loggedSync('sync.children', ctx.requestId, authority, records.length, await syncChildren(ctx.db, authority, records));
   }
 
   @Mutation(() => SyncResult, { description: "Upserts (or erases) an RAA's adopter households; at most 1,000 per call" })
@@ -35,7 +36,7 @@ export class SyncResolver {
   ): Promise<SyncOutcome> {
     assertMayWrite(ctx.viewer, 'AdopterHousehold', agency);
     checkBatchSize(records);
-    return syncAdopterHouseholds(ctx.db, agency, records);
+    return loggedSync('sync.households', ctx.requestId, agency, records.length, await syncAdopterHouseholds(ctx.db, agency, records));
   }
 
   @Mutation(() => SyncResult, { description: "Upserts (or erases) an RAA's adoption support cases; at most 1,000 per call" })
@@ -46,6 +47,6 @@ export class SyncResolver {
   ): Promise<SyncOutcome> {
     assertMayWrite(ctx.viewer, 'SupportCase', agency);
     checkBatchSize(records);
-    return syncSupportCases(ctx.db, agency, records);
+    return loggedSync('sync.support-cases', ctx.requestId, agency, records.length, await syncSupportCases(ctx.db, agency, records));
   }
 }

@@ -10,22 +10,8 @@ import { maskError } from './error-masking';
 import { HubMetrics } from './metrics';
 import { databaseOutagePlugin } from './plugins/database-outage.plugin';
 import { inputEdgePlugin } from './plugins/input-edge.plugin';
+import { observabilityPlugin } from './plugins/observability.plugin';
 import { DEFAULT_LIMITS, RequestLimitOptions, requestLimitsPlugin } from './plugins/request-limits.plugin';
-
-/** Counts operations and their SQL statements for /metrics. */
-function metricsPlugin(metrics: HubMetrics): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ contextValue, response, operationName }) {
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors?.length ?? 0 : 0;
-          metrics.inc('hub_graphql_requests_total', { operation: operationName ?? 'anonymous', outcome: errors ? 'error' : 'ok' });
-          if (contextValue?.sql) metrics.inc('hub_sql_statements_total', {}, contextValue.sql.count);
-        },
-      };
-    },
-  };
-}
 
 /** Which request each error belongs to: errors are formatted without the context, and the id is not in AsyncLocalStorage. */
 const requestOfError = new WeakMap<object, string>();
@@ -65,7 +51,7 @@ export function createGraphqlServer(opts: { production: boolean; metrics: HubMet
       ApolloServerPluginCacheControlDisabled(),
       inputEdgePlugin(),
       requestLimitsPlugin(schema, opts.limits ?? DEFAULT_LIMITS),
-      metricsPlugin(opts.metrics),
+      observabilityPlugin(opts.metrics),
       databaseOutagePlugin(),
       // No Apollo landing page (its Sandbox loads from a CDN): outside production GET /graphql from a browser is the
       // hub's own offline explorer (src/pages/explorer-route.ts); production has none.

@@ -6,6 +6,7 @@ import { createGraphqlServer } from './graphql-server';
 import { HubDeps } from './hub-deps';
 import { RequestLimitOptions } from './plugins/request-limits.plugin';
 import { requestIdMiddleware } from './request-id';
+import { requestLogMiddleware } from './request-log';
 import { routeMounts } from './routes';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/database-unavailable';
 import { logServerError } from './server-log';
@@ -18,6 +19,7 @@ export async function createHttpApp(deps: HubDeps, opts: { limits?: RequestLimit
   const app = express();
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
+  app.use(requestLogMiddleware(deps.metrics));
 
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', async (_req, res) => {
@@ -29,7 +31,7 @@ export async function createHttpApp(deps: HubDeps, opts: { limits?: RequestLimit
       res.status(503).json({ status: 'database unreachable' });
     }
   });
-  app.get('/metrics', (_req, res) => { res.type('text/plain; version=0.0.4').send(deps.metrics.render()); });
+  app.get('/metrics', async (_req, res) => { res.type(deps.metrics.contentType).send(await deps.metrics.render()); });
 
   for (const mount of routeMounts) mount(app, deps);
 

@@ -5,6 +5,7 @@ import { mountFamilyFinding } from '../pages/family-finding-route';
 import { mountStartPage } from '../pages/start-page-route';
 import { HubDeps } from './hub-deps';
 import { mountSsda903Import } from './ssda903-import-route';
+import { mountAsglbExport } from './asglb-route';
 import { mountDfeCscIngest } from './dfe-csc/csc-ingest-route';
 import { mountOAuthToken } from './dfe-csc/oauth-token-route';
 
@@ -14,6 +15,7 @@ export type RouteMount = (app: Express, deps: HubDeps) => void;
 /** Every group of HTTP endpoints besides /graphql and the health checks; add a line to add a group. */
 export const routeMounts: RouteMount[] = [
   mountSsda903Import,
+  mountAsglbExport,
   mountDashboard,
   mountFamilyFinding,
   mountExplorer,

@@ -1,5 +1,6 @@
-/** Writes a server-side error with its request id, so an operator can match what a client quotes. */
+import { hubLog } from './hub-log';
+
+/** Logs a server-side failure with its request id, so an operator can match what a client quotes (no data, no secrets). */
 export function logServerError(requestId: string | undefined, err: unknown): void {
-  const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  process.stderr.write(`${new Date().toISOString()} error request=${requestId ?? '-'} ${detail}\n`);
+  hubLog().error({ event: 'request.failed', requestId: requestId ?? null, err }, 'request failed');
 }

@@ -8,6 +8,8 @@ import { HubDeps } from './hub-deps';
 import { nulPath } from './nul-path';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/database-unavailable';
 import { logServerError } from './server-log';
+import { logWrite } from './import-events';
+import { noteViewer } from './request-id';
 
 /** The largest batch body accepted: the CLI sends 500 children at a time, far below this. */
 const BODY_LIMIT = '20mb';
@@ -41,6 +43,7 @@ export function mountSsda903Import(app: Express, deps: HubDeps): void {
 
 async function handle(req: Request, res: Response, deps: HubDeps, fail: Fail): Promise<void> {
   const viewer = await authenticate(req.headers.authorization, deps.key, deps.authorities);
+  noteViewer((req as Request & { requestId?: string }).requestId, viewer);
   const authority = String(req.params.authority);
   const refusal = writeRefusal(viewer, 'Child', authority);
   if (refusal) { fail(403, 'FORBIDDEN', refusal); return; }
@@ -59,5 +62,7 @@ async function handle(req: Request, res: Response, deps: HubDeps, fail: Fail): P
   }
   const result = await storeExtractChildren(deps.db, authority, year, body.children);
   deps.metrics.inc('hub_ssda903_children_imported_total', { authority }, result.childrenAccepted);
+  logWrite('import.ssda903', { requestId: (req as Request & { requestId?: string }).requestId, authority, received: body.children.length, accepted: result.childrenAccepted,
+    changed: result.childrenChanged, rejected: result.rejected.length });
   res.json(result);
 }

@@ -45,7 +45,9 @@ export async function startHub(env: Environment, databaseUrl: string, opts: Star
     state: (listening) => authorities.setListening(listening),
   });
   await listener.start();
-  const deps: HubDeps = { env, dataSource, db, authorities, key, metrics: new HubMetrics() };
+  const metrics = new HubMetrics();
+  metrics.watchPool(poolOf(dataSource));
+  const deps: HubDeps = { env, dataSource, db, authorities, key, metrics };
   try {
     if (opts.prepare) await opts.prepare(deps);
     const { app, stop } = await createHttpApp(deps, { limits: opts.limits });

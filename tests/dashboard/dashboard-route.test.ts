@@ -21,7 +21,7 @@ describe('GET /dashboard', () => {
       expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
       expect(await page.text()).toMatch(/<script src="\/dashboard\/vendor\/chart.umd.js">/);
       for (const asset of ['dashboard.js', 'api.js', 'sections.js', 'adopters.js', 'scorecard.js', 'tables.js', 'charts.js', 'csv.js', 'roles.js',
-        'signin.js', 'audit.js', 'dashboard.css']) {
+        'signin.js', 'audit.js', 'adopter-journey.js', 'dashboard.css']) {
         expect((await fetch(`${hub.url}/dashboard/${asset}`)).status).toBe(200);
       }
       const audit = await fetch(`${hub.url}/dashboard/audit`);

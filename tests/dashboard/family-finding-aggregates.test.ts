@@ -174,6 +174,17 @@ describe('childrenInFamilyFindingBreakdown', () => {
     expect(cell(rows, 'HAV', 'With one sibling')).toMatchObject({ count: 0, suppressed: false });
   });
 
+  it('says which day the figures are as at and which rule applied: the analyst gets the 31 March before the day asked', async () => {
+    const q = `{ childrenInFamilyFindingBreakdown(by: AGE_BAND, authority: "HAV", asOf: "2024-06-30") { asOf inferenceControl }
+      inferenceControlRules { control text } }`;
+    const analyst = (await hub.gql(hub.token('la_analyst', 'BDG'), q)).body.data;
+    expect(analyst.childrenInFamilyFindingBreakdown[0]).toEqual({ asOf: '2024-03-31', inferenceControl: 'SMALL_NUMBERS' });
+    expect(analyst.inferenceControlRules.map((r: { control: string }) => r.control)).toEqual(['NONE', 'SMALL_NUMBERS', 'SCORECARD_YEAR_GROUPS', 'PERIOD_GROUPS']);
+    expect(analyst.inferenceControlRules.every((r: { text: string }) => r.text.length > 20)).toBe(true);
+    const ff = (await hub.gql(hub.token('family_finder', 'ALE'), q)).body.data;
+    expect(ff.childrenInFamilyFindingBreakdown[0]).toEqual({ asOf: '2024-06-30', inferenceControl: 'NONE' });
+  });
+
   it('maps every DfE ethnicity code in SQL exactly as ethnicGroup() does', async () => {
     const codes = [...ETHNICITY_CODES, 'XXXX', null];
     const rows = await hub.t.db.query<{ code: string | null; grp: string }>(

@@ -1,3 +1,4 @@
+import { configureHubLog } from '../../src/server/hub-log';
 import { makeChild, makeSiblingGroup, seedAuthorities } from '../support/factories';
 import { startTestHub, TestHub } from '../support/test-hub';
 
@@ -64,16 +65,17 @@ describe('limits and bad input', () => {
   it('masks an internal failure to a generic error with a request id matching the server log', async () => {
     const spy = jest.spyOn(h.hub.deps.db, 'query').mockRejectedValueOnce(new Error('relation "child" does not exist: SELECT secret FROM child'));
     const errors: string[] = [];
-    const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => { errors.push(String(chunk)); return true; });
+    configureHubLog({ level: 'error', destination: { write: (line: string) => { errors.push(line); } } });
     const res = await h.gql(ff, '{ children { totalCount } }');
-    write.mockRestore();
+    configureHubLog();
     spy.mockRestore();
     expect(res.status).toBe(200);
     const e = res.body.errors[0];
     expect(e.extensions.code).toBe('INTERNAL_SERVER_ERROR');
     expect(JSON.stringify(res.body)).not.toMatch(/relation|SELECT|secret/);
     expect(e.extensions.requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(errors.join('')).toContain(`request=${e.extensions.requestId}`);
+    const logged = errors.map((l) => JSON.parse(l)).find((l) => l.event === 'request.failed');
+    expect(logged).toMatchObject({ level: 'error', requestId: e.extensions.requestId, err: { type: 'Error' } });
   });
 
   it('offers no introspection in production', async () => {

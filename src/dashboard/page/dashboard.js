@@ -3,6 +3,7 @@
 import { gql } from './api.js';
 import { renderAdopters } from './adopters.js';
 import { today } from './csv.js';
+import { renderJourney } from './adopter-journey.js';
 import { failed, noFiguresSentence } from './roles.js';
 import { renderScorecard } from './scorecard.js';
 import { renderBreakdowns, renderStages, renderSupport } from './sections.js';
@@ -37,6 +38,7 @@ async function load(who) {
     renderScorecard(las, ctx),
     renderBreakdowns(ctx),
     renderAdopters(ctx),
+    renderJourney(ctx),
     renderSupport(document.querySelector('#support .body'), ctx)
       .catch((err) => failed(document.querySelector('#support .body'), err, 'the adoption support figures', roles)),
   ]);

@@ -6,10 +6,16 @@ import { failed } from './roles.js';
 import { metaOf } from './sections.js';
 import { el, listTable, REASON_TITLES, ruleNotes, SUPPRESSED_TEXT } from './tables.js';
 
-const FIELDS = 'authority yearEnding windowFrom windowTo adoptedCount a1Count a1Days a10Count a10Days a2Count a2Days a3Percent '
-  + 'a10ThresholdDays a2ThresholdDays meetsA1 meetsA10 meetsA2 suppressed suppressedFields suppressionReason inferenceControl';
+const BASIC = 'authority yearEnding windowFrom windowTo period complete adoptedCount a1Count a1Days a10Count a10Days a2Count a2Days '
+  + 'a3Percent a3PercentA1Basis a10ThresholdDays a2ThresholdDays meetsA1 meetsA10 meetsA2 suppressed suppressedFields suppressionReason '
+  + 'inferenceControl a10Segments { count enteredCareToPlacementOrderDays placementOrderToMatchDays matchToMovedInDays }';
+const FIELDS = `${BASIC} singleYear { ${BASIC} } projection { ${BASIC} }`;
+
+/** A field of a scorecard, nested ones written 'a10Segments.count'. */
+const get = (s, field) => field.split('.').reduce((v, k) => (v === null || v === undefined ? v : v[k]), s);
 
 function valueCell(s, field) {
+  if (!s) return { text: '—', csv: '', title: 'Not available' };
   if (s.suppressedFields.includes(field)) {
     const count = field.endsWith('Count');
     const yearly = s.suppressionReason === 'SMALL_GROUP_IN_A_YEAR';
@@ -17,8 +23,9 @@ function valueCell(s, field) {
       title: yearly ? REASON_TITLES.SMALL_GROUP_IN_A_YEAR
         : count ? 'Withheld: a small number, to protect the children counted' : 'Withheld: an average over fewer than 5 children, to protect them' };
   }
-  if (s[field] === null) return { text: '—', csv: '', field, title: 'No children in this measure' };
-  return { text: field === 'a3Percent' ? `${s[field]}%` : String(s[field]), csv: s[field], field };
+  const v = get(s, field);
+  if (v === null || v === undefined) return { text: '—', csv: '', field, title: 'No children in this measure' };
+  return { text: field.startsWith('a3Percent') ? `${v}%` : String(v), csv: v, field };
 }
 
 function verdict(meets, field) {
@@ -29,21 +36,36 @@ function verdict(meets, field) {
 const threshold = (days) => ({ text: `${days} days`, csv: days, className: 'threshold' });
 const blank = { text: '', csv: '' };
 
+const short = (from, to) => `${from.slice(0, 4)}\u2011${to.slice(2, 4)}`; // a non-breaking hyphen: "2018‑21" stays on one line
+
 function scorecardTable(s, ctx) {
+  const one = s.singleYear;
+  const next = s.projection;
+  const row = (label, field, threshold = blank, verdictCell = blank) => [{ text: label }, valueCell(s, field), valueCell(one, field),
+    { ...valueCell(next, field), className: `${valueCell(next, field).className || ''} projection`.trim() }, threshold, verdictCell];
   const rows = [
-    [{ text: 'Children adopted' }, valueCell(s, 'adoptedCount'), blank, blank],
-    [{ text: 'A1: entered care to placed for adoption (average days)' }, valueCell(s, 'a1Days'), threshold(s.a10ThresholdDays), verdict(s.meetsA1, 'meetsA1')],
-    [{ text: 'A10: entered care to moving in with the adopters (average days)' }, valueCell(s, 'a10Days'), threshold(s.a10ThresholdDays), verdict(s.meetsA10, 'meetsA10')],
-    [{ text: 'A2: placement order to match (average days)' }, valueCell(s, 'a2Days'), threshold(s.a2ThresholdDays), verdict(s.meetsA2, 'meetsA2')],
-    [{ text: 'A3: placed within 14 months (% of the A10 children)' }, valueCell(s, 'a3Percent'), blank, blank],
-    [{ text: 'Children in A1 and A10' }, valueCell(s, 'a1Count'), blank, blank],
-    [{ text: 'Children in A2' }, valueCell(s, 'a2Count'), blank, blank],
+    row('Children adopted', 'adoptedCount'),
+    row('A1: entered care to placed for adoption (average days)', 'a1Days', threshold(s.a10ThresholdDays), verdict(s.meetsA1, 'meetsA1')),
+    row('A10: entered care to moving in with the adopters (average days)', 'a10Days', threshold(s.a10ThresholdDays), verdict(s.meetsA10, 'meetsA10')),
+    row('… of which entered care to placement order (average days)', 'a10Segments.enteredCareToPlacementOrderDays'),
+    row('… of which placement order to match (average days)', 'a10Segments.placementOrderToMatchDays'),
+    row('… of which match to moving in (average days)', 'a10Segments.matchToMovedInDays'),
+    row('A2: placement order to match (average days)', 'a2Days', threshold(s.a2ThresholdDays), verdict(s.meetsA2, 'meetsA2')),
+    row('A3, hub basis: A10 under 426 days (% of the A10 children)', 'a3Percent'),
+    row('A3, DfE basis: A1 under 426 days (% of the A1 children)', 'a3PercentA1Basis'),
+    row('Children in A1 and A10', 'a1Count'),
+    row('Children in A2', 'a2Count'),
+    row('Children in the A10 segments (in both A1 and A2)', 'a10Segments.count'),
   ];
   const period = { text: `${s.windowFrom} to ${s.windowTo} (three years)`, slug: `${s.windowFrom}-to-${s.windowTo}` };
+  const header = ['Measure', `Three years ${short(s.windowFrom, s.windowTo)}`, one ? `Single year ${short(one.windowFrom, one.windowTo)}` : 'Single year',
+    next ? `Next window ${short(next.windowFrom, next.windowTo)}${next.complete ? '' : ' (so far)'}` : 'Next window', 'Threshold', 'Verdict'];
   return listTable({
-    id: 'scorecard', title: `${ctx.nameOf(s.authority)}: ${s.windowFrom} to ${s.windowTo}`, header: ['Measure', 'Value', 'Threshold', 'Verdict'], rows,
+    id: 'scorecard', title: `${ctx.nameOf(s.authority)}: ${s.windowFrom} to ${s.windowTo}`, header, rows,
     meta: metaOf(ctx, [s.authority], { period, asAt: ctx.today, title: 'Adoption scorecard (A1, A10, A2, A3)' }),
-    notes: ['A verdict “Meets” is at or below the threshold. A3 is counted on the A10 children.',
+    notes: ['A verdict “Meets” is at or below the threshold (of the three-year figure). The A10 segments are averaged over the '
+      + 'children in both A1 and A2 and add up to their mean A10; a match before the placement order makes the middle one negative. '
+      + 'The next window is projected from the children already adopted in it.',
       ...ruleNotes([{ control: s.inferenceControl }], ctx.rules)],
   });
 }
@@ -79,7 +101,27 @@ async function showTrend(authority, ctx) {
       { label: 'A2 threshold (121)', data: scorecardTrend.map((s) => s.a2ThresholdDays), borderDash: [6, 4], pointRadius: 0 },
     ],
   });
+  drawSegments(scorecardTrend, years);
   return scorecardTrend.map((s) => s.yearEnding);
+}
+
+const SEGMENTS = [['enteredCareToPlacementOrderDays', 'Entered care to placement order'], ['placementOrderToMatchDays', 'Placement order to match'],
+  ['matchToMovedInDays', 'Match to moving in']];
+
+/** A10 in its segments, window by window, stacked, with the A10 threshold drawn: how much of the wait is in court. */
+function drawSegments(trend, years) {
+  const box = document.getElementById('scorecard-segments');
+  box.replaceChildren(el('h3', '', 'A10 in its segments (three-year averages, days)'));
+  drawChart(box, 'segments', {
+    type: 'bar', stacked: true, labels: years, title: 'Where the A10 days go, against the 426-day threshold', yTitle: 'Days',
+    datasets: [
+      ...SEGMENTS.map(([field, label]) => {
+        const hidden = trend.map((s) => s.suppressedFields.includes(`a10Segments.${field}`));
+        return { label, data: trend.map((s, i) => (hidden[i] ? null : s.a10Segments[field])), suppressed: hidden, stack: 'segments' };
+      }),
+      { type: 'line', label: 'A10 threshold (426)', data: trend.map((s) => s.a10ThresholdDays), borderDash: [6, 4], pointRadius: 0, stack: 'threshold', borderColor: '#a4262c', backgroundColor: '#a4262c' },
+    ],
+  });
 }
 
 /** Fills the LA picker with the LAs in scope and shows the first (the viewer's own LA when it is one). */

@@ -10,6 +10,9 @@ import { HubDeps } from '../hub-deps';
 import { nulPath } from '../nul-path';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../db/database-unavailable';
 import { logServerError } from '../server-log';
+import { hubLog } from '../hub-log';
+import { logWrite } from '../import-events';
+import { noteViewer } from '../request-id';
 import { DFE_CSC_RATE_LIMIT, RateLimiter } from './rate-limiter';
 
 /** Largest body accepted; a batch of 100 full payloads is a few hundred kilobytes. */
@@ -50,6 +53,7 @@ export function mountDfeCscIngest(app: Express, deps: HubDeps): void {
 
 async function checkAccess(req: Req, res: Response, next: NextFunction, deps: HubDeps): Promise<void> {
   const viewer = await authenticate(req.headers.authorization, deps.key, deps.authorities);
+  noteViewer(req.requestId, viewer);
   const raw = String(req.params.la_number);
   const authority = /^\d{1,4}$/.test(raw) ? await deps.authorities.byLaNumber(Number(raw)) : undefined;
   if (!authority) { fail(res, 404, `No authority with LA number ${raw.slice(0, 12)} is registered on this hub.`); return; }
@@ -73,10 +77,14 @@ async function store(req: Req, res: Response, deps: HubDeps): Promise<void> {
   const outcome = await ingestBatch(deps.db, authority, laNumber, req.body);
   if (!outcome.ok) {
     deps.metrics.inc('hub_dfe_csc_batches_refused_total', { authority });
+    hubLog().warn({ event: 'import.dfe-csc.refused', requestId: req.requestId, authority, problems: outcome.problems.length },
+      'DfE CSC batch refused');
     fail(res, 400, 'Malformed payload: nothing of this batch was stored. Each failing record is named by its [index].',
       { errors: outcome.problems });
     return;
   }
   deps.metrics.inc('hub_dfe_csc_records_total', { authority }, outcome.receipts.length);
+  logWrite('import.dfe-csc', { requestId: req.requestId, authority, received: Array.isArray(req.body) ? req.body.length : 0, accepted: outcome.receipts.length,
+    changed: outcome.changed, rejected: 0 });
   res.status(200).json(outcome.receipts);
 }

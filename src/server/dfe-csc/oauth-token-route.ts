@@ -5,8 +5,12 @@ import { mintToken } from '../../auth/mint-token';
 import { HubDeps } from '../hub-deps';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../db/database-unavailable';
 import { logServerError } from '../server-log';
+import { hubLog } from '../hub-log';
+import { noteViewer } from '../request-id';
 import { authenticateClient } from './client-secrets';
 import { RateLimiter } from './rate-limiter';
+
+const requestIdOf = (req: Request): string | undefined => (req as Request & { requestId?: string }).requestId;
 
 /** Lifetime of a token from this endpoint: an overnight run asks again when it expires. */
 export const CLIENT_TOKEN_TTL_SECONDS = 3600;
@@ -51,6 +55,7 @@ export function mountOAuthToken(app: Express, deps: HubDeps): void {
       if (!id || !secret) { oauthError(res, 400, 'invalid_request', 'client_id and client_secret are required.'); return; }
       const wait = await limiter.take(id);
       if (wait > 0) {
+        hubLog().warn({ event: 'oauth.token.refused', requestId: requestIdOf(req), reason: 'rate_limited', clientId: id.slice(0, 64) }, 'token refused');
         res.set('Retry-After', String(wait));
         oauthError(res, 429, 'temporarily_unavailable', 'Too many token requests for this client; try again later.'); return;
       }
@@ -63,10 +68,16 @@ export function mountOAuthToken(app: Express, deps: HubDeps): void {
       // Never longer than the hub accepts (JWT_MAX_LIFETIME), so a token it issues always verifies on it.
       const ttl = Math.min(CLIENT_TOKEN_TTL_SECONDS, deps.key.maxLifetimeSeconds);
       const client = await authenticateClient(deps.db, id, secret);
-      if (!client) { oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.'); return; }
+      if (!client) {
+        hubLog().warn({ event: 'oauth.token.refused', requestId: requestIdOf(req), reason: 'invalid_client', clientId: id.slice(0, 64) }, 'token refused');
+        oauthError(res, 401, 'invalid_client', 'Unknown client or wrong secret.'); return;
+      }
       const token = mintToken({ sub: `client:${client.clientId}`, org: client.org, roles: ['integration'], name: client.name }, secretKey,
         { issuer: deps.key.issuer, audience: deps.key.audience, ttl });
       deps.metrics.inc('hub_oauth_tokens_issued_total', { org: client.org });
+      noteViewer(requestIdOf(req), { org: client.org, roles: ['integration'] });
+      hubLog().info({ event: 'oauth.token.issued', requestId: requestIdOf(req), org: client.org, clientId: client.clientId,
+        expiresIn: CLIENT_TOKEN_TTL_SECONDS }, 'token issued');
       res.set('Cache-Control', 'no-store').set('Pragma', 'no-cache')
         .json({ access_token: token, token_type: 'Bearer', expires_in: ttl });
     } catch (err) {

@@ -82,7 +82,7 @@ function saveForm(ctx, filter) {
 function siblingsText(group) {
   if (!group) return 'None recorded';
   const others = group.children.length - 1;
-  const count = others > 0 ? `${others} sibling${others === 1 ? '' : 's'}` : 'Sibling group';
+  const count = others > 0 ? `${others} sibling${others === 1 ? '' : 's'}` : 'Siblings outside your access';
   return group.placeTogether ? `${count}, to be placed together` : `${count}, not together`;
 }
 

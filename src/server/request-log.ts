@@ -1,0 +1,50 @@
+import { NextFunction, Request, Response } from 'express';
+import { hubLog } from './hub-log';
+import { HubMetrics } from './metrics';
+import { RequestRecord } from './request-id';
+
+/**
+ * The route a request matched, as the app declares it (`/import/ssda903/:authority`, `/graphql`), never the raw URL:
+ * a bounded metrics label, and a log field free of ids, tokens or query strings. Unmatched requests are "other".
+ */
+export function routeLabel(req: Request): string {
+  const route = (req as Request & { route?: { path?: unknown } }).route;
+  if (route && typeof route.path === 'string') return `${req.baseUrl}${route.path}` || '/';
+  return req.baseUrl || 'other';
+}
+
+/** Paths whose requests are not logged one by one (scrapes and probes every few seconds); they are still measured. */
+const QUIET_PATHS = new Set(['/metrics', '/healthz', '/readyz']);
+
+/**
+ * One JSON line per request when its response is sent: request id, method, route, status, duration, and for GraphQL
+ * the operation and the viewer's organisation and roles (src/server/request-id.ts). Never headers, bodies or variables.
+ */
+export function requestLogMiddleware(metrics: HubMetrics) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routeLabel(req);
+      metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+      if (QUIET_PATHS.has(route)) return;
+      const record = res.locals.requestRecord as RequestRecord | undefined;
+      const line = {
+        event: 'request',
+        requestId: record?.id,
+        method: req.method,
+        route,
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 10000) / 10,
+        ...(record?.operation ? { operation: record.operation } : {}),
+        ...(record?.operationName ? { operationName: record.operationName } : {}),
+        ...(record?.viewerOrg ? { viewerOrg: record.viewerOrg, viewerRoles: record.viewerRoles } : {}),
+        ...(record?.errorCodes?.length ? { errorCodes: record.errorCodes } : {}),
+      };
+      const log = hubLog();
+      if (res.statusCode >= 500) log.error(line, 'request');
+      else log.info(line, 'request');
+    });
+    next();
+  };
+}

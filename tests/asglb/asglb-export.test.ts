@@ -1,0 +1,125 @@
+// The ASGLB quarterly return over HTTP, on the adoption-journeys fixture (nine annual returns of one synthetic LA,
+// imported as BDG): the child tab for Q4 2019-20 (January to March 2020) checked against counts worked out by hand
+// from the fixture's expected.json, who may download what, the audit of every child row, and the file's safety.
+import { neutralise } from '../../src/asglb/asglb-export';
+import type { Role } from '../../src/auth/roles';
+import { parseCsv } from '../../src/sync/ssda903/csv-reader';
+import { storeExtractChildren } from '../../src/sync/child-store';
+import { seedAuthorities } from '../support/factories';
+import { startTestHub, TestHub } from '../support/test-hub';
+import { readJourneyReturns } from '../sync/ssda903/journeys';
+import { SYNC_HOUSEHOLDS } from '../sync/sync-support';
+
+let hub: TestHub;
+const get = (token: string, path: string) => fetch(`${hub.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  await seedAuthorities(hub.t.db);
+  for (const x of await readJourneyReturns()) if (x.collectionYear) await storeExtractChildren(hub.t.db, 'BDG', x.collectionYear, x.children);
+  await hub.gql(hub.token('integration', 'ALE'), SYNC_HOUSEHOLDS, { agency: 'ALE', records: [
+    { reference: 'H-OK', enquiryOn: '2019-05-01', stage1StartedOn: '2019-06-01', stage1EndedOn: '2019-08-01', stage2StartedOn: '2019-08-02',
+      stage2EndedOn: '2019-12-01', approvedOn: '2020-01-15', adopters: [{ sex: 'FEMALE', ethnicity: 'WBRI', disability: 'No' }] },
+    { reference: '=HYPERLINK("http://x")', enquiryOn: '2019-09-01', approvedOn: '2020-02-01' },
+    { reference: 'H-LEFT', enquiryOn: '2019-03-01', leftOn: '2020-02-10' },
+  ] });
+}, 120_000);
+afterAll(() => hub.close());
+
+/** Column `header` of a CSV, one value per data row. */
+function column(csv: string, header: string): string[] {
+  const t = parseCsv(csv);
+  const i = t.columns.indexOf(header.toUpperCase());
+  expect(i).toBeGreaterThanOrEqual(0);
+  return t.records.map((r) => r.fields[i]);
+}
+const yes = (values: string[]) => values.filter((v) => v === 'Y').length;
+
+describe('the ASGLB child tab of the adoption journeys, Q4 2019-20', () => {
+  let csv: string;
+  let res: Response;
+  beforeAll(async () => {
+    res = await get(hub.token('raa_manager', 'ALE'), '/export/asglb/BDG/children.csv?quarter=2019Q4');
+    csv = await res.text();
+  });
+
+  it('is a CSV named as the collection names it', () => {
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="301BDG_ALBQ4201920_children.csv"');
+  });
+
+  it('matches the counts worked out by hand from the fixture', () => {
+    // By hand, from expected.json: children with an ADM decision (or placement order) by 31 March 2020 whose journey
+    // had not ended (adoption order, plan changed) before 1 January 2020: 46. In the quarter: 10 ADM decisions,
+    // 7 placement orders, 5 placed for adoption, 6 adoption orders, no decision reversed.
+    expect(column(csv, 'A1 Child ID')).toHaveLength(46);
+    expect(yes(column(csv, 'Q1 ADM decision in quarter'))).toBe(10);
+    expect(yes(column(csv, 'Q2 Placement order in quarter'))).toBe(7);
+    expect(yes(column(csv, 'Q4 Placed in quarter'))).toBe(5);
+    expect(yes(column(csv, 'Q5 Adopted in quarter'))).toBe(6);
+    expect(yes(column(csv, 'Q7 No longer considered for adoption in quarter'))).toBe(0);
+  });
+
+  it('records every child row exported in the access log', async () => {
+    const rows = await hub.t.db.query<{ n: number; cross: boolean }>(
+      `SELECT count(*)::int AS n, bool_and(cross_organisation) AS cross FROM access_log WHERE operation_name = 'asglbExport' AND viewer_org = 'ALE'`);
+    expect(rows[0]).toEqual({ n: 46, cross: true });
+  });
+});
+
+describe('who may download the return', () => {
+  const status = async (role: Role, org: string, path: string) => (await get(hub.token(role, org), path)).status;
+
+  it('the child tab: the RAA manager for a member LA, the LA\'s own social workers and analysts; nobody else', async () => {
+    const path = '/export/asglb/BDG/children.csv?quarter=2019Q4';
+    expect(await status('social_worker', 'BDG', path)).toBe(200);
+    expect(await status('la_analyst', 'BDG', path)).toBe(200);
+    expect(await status('social_worker', 'HAV', path)).toBe(403);
+    expect(await status('family_finder', 'ALE', path)).toBe(403);
+    expect(await status('raa_manager', 'APSE', path)).toBe(403);
+    expect(await status('auditor', 'BDG', path)).toBe(403);
+    expect((await fetch(`${hub.url}${path}`)).status).toBe(401);
+  });
+
+  it('the adopter tab: the agency\'s manager only', async () => {
+    expect(await status('raa_manager', 'ALE', '/export/asglb/ALE/adopters.csv?quarter=2019Q4')).toBe(200);
+    expect(await status('social_worker', 'BDG', '/export/asglb/ALE/adopters.csv?quarter=2019Q4')).toBe(403);
+    expect(await status('family_finder', 'ALE', '/export/asglb/ALE/adopters.csv?quarter=2019Q4')).toBe(403);
+  });
+
+  it('lists, for the viewer, the files it may download', async () => {
+    const manager = await (await get(hub.token('raa_manager', 'ALE'), '/export/asglb?quarter=2019Q4&owner=ALE')).json();
+    expect(manager).toMatchObject({ quarter: '2019Q4', start: '2020-01-01', end: '2020-03-31' });
+    expect(manager.files.map((f: any) => `${f.owner} ${f.table}`)).toEqual(expect.arrayContaining(['ALE adopters', 'ALE validation', 'BDG children', 'BDG sgo', 'HAV children']));
+    const worker = await (await get(hub.token('social_worker', 'BDG'), '/export/asglb?quarter=2019Q4&owner=BDG')).json();
+    expect(worker.files.map((f: any) => f.table)).toEqual(['children', 'sgo', 'validation']);
+  });
+
+  it('refuses a quarter that is not YYYYQn', async () => {
+    const res = await get(hub.token('raa_manager', 'ALE'), '/export/asglb/BDG/children.csv?quarter=2019-13');
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the adopter tab and the validation report', () => {
+  it('has one row per adopter, coded, with a formula neutralised', async () => {
+    const csv = await (await get(hub.token('raa_manager', 'ALE'), '/export/asglb/ALE/adopters.csv?quarter=2019Q4')).text();
+    expect(column(csv, 'A2 Family ID')).toEqual(["'=HYPERLINK(\"http://x\")", 'H-LEFT', 'H-OK']);
+    expect(column(csv, 'A5 Disability')).toEqual(['', '', 'N']);
+    expect(neutralise('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(neutralise('2020-01-01')).toBe('2020-01-01');
+  });
+
+  it('lists what is missing for the return, with the record to fix', async () => {
+    const agency = await (await get(hub.token('raa_manager', 'ALE'), '/export/asglb/ALE/validation.csv?quarter=2019Q4')).text();
+    const problems = parseCsv(agency).records.map((r) => `${r.fields[2]} ${r.fields[3]}`);
+    expect(problems).toEqual(expect.arrayContaining(["'=HYPERLINK(\"http://x\") B2 Stage 1 start", 'H-LEFT B13 Reason left']));
+    expect(problems.filter((p) => p.startsWith('H-OK'))).toEqual([]);
+    const children = await (await get(hub.token('social_worker', 'BDG'), '/export/asglb/BDG/validation.csv?quarter=2019Q4')).text();
+    // The 903 records a match date only in AD1, for children adopted in the year: a child placed but not yet
+    // adopted has a placement and no match date, which the return needs.
+    expect(parseCsv(children).records.some((r) => r.fields[3] === 'B4 Date matched')).toBe(true);
+  });
+});
