@@ -24,7 +24,7 @@ export class LinkResolver {
   ): Promise<SyncOutcome> {
     assertMayWrite(ctx.viewer, 'AdoptionLink', agency);
     checkBatchSize(records);
-    return syncLinks(ctx.db, agency, records);
+    return syncLinks(ctx.system.for('sync'), agency, records);
   }
 
   @FieldResolver(() => Child, { nullable: true, description: 'The child linked, when the link is with one child and the child is in your scope' })

@@ -24,12 +24,12 @@ export class SavedSearchResolver {
     @Arg('filter', () => ChildFilter, { description: 'The children filter to save' }) filter: ChildFilter,
     @Ctx() ctx: RequestContext,
   ): Promise<SavedSearchRow> {
-    return saveSearch(ctx.db, ctx.viewer, name, filter);
+    return saveSearch(ctx.system.for('saved-search'), ctx.viewer, name, filter);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes one of your saved searches; false when you have none with that id' })
   deleteSavedSearch(@Arg('id', () => ID, { description: "The saved search's id" }) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return deleteSavedSearch(ctx.db, ctx.viewer, checkId(id));
+    return deleteSavedSearch(ctx.system.for('saved-search'), ctx.viewer, checkId(id));
   }
 
   @FieldResolver(() => String)

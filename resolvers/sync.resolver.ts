@@ -25,7 +25,7 @@ export class SyncResolver {
   ): Promise<SyncOutcome> {
     assertMayWrite(ctx.viewer, 'Child', authority);
     checkBatchSize(records);
-    return loggedSync('sync.children', ctx.requestId, authority, records.length, await syncChildren(ctx.db, authority, records));
+    return loggedSync('sync.children', ctx.requestId, authority, records.length, await syncChildren(ctx.system.for('sync'), authority, records));
   }
 
   @Mutation(() => SyncResult, { description: "Upserts (or erases) an RAA's adopter households; at most 1,000 per call" })
@@ -36,7 +36,7 @@ export class SyncResolver {
   ): Promise<SyncOutcome> {
     assertMayWrite(ctx.viewer, 'AdopterHousehold', agency);
     checkBatchSize(records);
-    return loggedSync('sync.households', ctx.requestId, agency, records.length, await syncAdopterHouseholds(ctx.db, agency, records));
+    return loggedSync('sync.households', ctx.requestId, agency, records.length, await syncAdopterHouseholds(ctx.system.for('sync'), agency, records));
   }
 
   @Mutation(() => SyncResult, { description: "Upserts (or erases) an RAA's adoption support cases; at most 1,000 per call" })
@@ -47,6 +47,6 @@ export class SyncResolver {
   ): Promise<SyncOutcome> {
     assertMayWrite(ctx.viewer, 'SupportCase', agency);
     checkBatchSize(records);
-    return loggedSync('sync.support-cases', ctx.requestId, agency, records.length, await syncSupportCases(ctx.db, agency, records));
+    return loggedSync('sync.support-cases', ctx.requestId, agency, records.length, await syncSupportCases(ctx.system.for('sync'), agency, records));
   }
 }

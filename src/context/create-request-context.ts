@@ -6,6 +6,7 @@ import { gateFor, GatedSql } from '../db/viewer-statement-gate';
 import { createLoaders } from '../loaders/create-loaders';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { clientError, serviceUnavailable } from '../policy/errors';
+import { SystemContext } from '../db/system-context';
 import { RequestContext } from './request-context';
 
 /** What building a context needs from the running hub. */
@@ -32,5 +33,5 @@ export async function createRequestContext(deps: ContextDeps, authorization: str
   }
   // The viewer's statements queue on its own gate, so one client cannot hold the pool (viewer-statement-gate.ts).
   const sql = new CountingSql(new GatedSql(deps.db, gateFor(deps.db), `${viewer.org}|${viewer.sub}`));
-  return { requestId, viewer, sql, db: deps.db, authorities: deps.authorities, loaders: createLoaders(sql, viewer) };
+  return { requestId, viewer, sql, system: new SystemContext(deps.db), authorities: deps.authorities, loaders: createLoaders(sql, viewer) };
 }

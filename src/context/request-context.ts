@@ -1,20 +1,21 @@
 import { AuthorityDirectory } from '../auth/authority-directory';
 import { Viewer } from '../auth/viewer';
-import { CountingSql, Database } from '../db/sql';
+import { CountingSql } from '../db/sql';
+import { SystemContext } from '../db/system-context';
 import { Loaders } from '../loaders/create-loaders';
 import type { ShapedResult } from '../compiler/result-shaper';
 
 /**
- * Everything one GraphQL request carries: the verified viewer, a statement-counting handle on the database, the
- * request's own DataLoaders, and its access recorder. Built once per request by `createRequestContext`.
+ * Everything one GraphQL request carries: the verified viewer, its statement runner, the named system context
+ * for writes, the request's own DataLoaders and its compiled statement. Built once per request by `createRequestContext`.
  */
 export interface RequestContext {
   requestId: string;
   viewer: Viewer;
-  /** Every read goes through this, so a request's statements can be counted. */
+  /** The viewer's statement runner: every read goes through it (counted, and queued on the viewer's gate). */
   sql: CountingSql;
-  /** For writes that need a transaction (sync mutations). */
-  db: Database;
+  /** The named system context: the only way to unscoped SQL and transactions (sync writes, saved searches). */
+  system: SystemContext;
   authorities: AuthorityDirectory;
   /** DataLoaders for the reads that are not compiled (households and their adopters). */
   loaders: Loaders;

@@ -47,8 +47,8 @@ export class ViewerStatementGate {
 export class GatedSql implements Sql {
   constructor(private readonly inner: Sql, private readonly gate: ViewerStatementGate, private readonly key: string) {}
 
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]> {
-    return this.gate.run(this.key, () => this.inner.query<T>(text, params));
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<T[]> {
+    return this.gate.run(this.key, () => this.inner.query<T>(text, params, name));
   }
 }
 

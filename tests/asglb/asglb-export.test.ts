@@ -1,6 +1,11 @@
 // The ASGLB quarterly return over HTTP, on the adoption-journeys fixture (nine annual returns of one synthetic LA,
 // imported as BDG): the child tab for Q4 2019-20 (January to March 2020) checked against counts worked out by hand
 // from the fixture's expected.json, who may download what, the audit of every child row, and the file's safety.
+import { execFile } from 'child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import { promisify } from 'util';
 import { neutralise } from '../../src/asglb/asglb-export';
 import type { Role } from '../../src/auth/roles';
 import { parseCsv } from '../../src/sync/ssda903/csv-reader';
@@ -122,4 +127,28 @@ describe('the adopter tab and the validation report', () => {
     // adopted has a placement and no match date, which the return needs.
     expect(parseCsv(children).records.some((r) => r.fields[3] === 'B4 Date matched')).toBe(true);
   });
+});
+
+describe('hub export asglb', () => {
+  const HUB_BIN = path.resolve(__dirname, '../../bin/hub.js');
+  async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const { stdout, stderr } = await promisify(execFile)('node', [HUB_BIN, 'export', 'asglb', ...args, '--url', hub.url],
+        { env: { ...process.env, HUB_TOKEN: '' }, timeout: 60_000 });
+      return { code: 0, stdout, stderr };
+    } catch (err: any) {
+      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+    }
+  }
+
+  it('writes the agency\'s files under the collection\'s names; a usage mistake exits 2, a refused token 3', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'asglb-'));
+    const r = await cli(['--quarter', '2019Q4', '--agency', 'ALE', '--out', out, '--token', hub.token('raa_manager', 'ALE')]);
+    expect(r.code).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(expect.arrayContaining(['ALE_ALBQ4201920_adopters.csv', '301BDG_ALBQ4201920_children.csv', '301BDG_ALBQ4201920_sgo.csv']));
+    expect(column(readFileSync(path.join(out, '301BDG_ALBQ4201920_children.csv'), 'utf8'), 'A1 Child ID')).toHaveLength(46);
+    expect((await cli(['--quarter', '2019Q4'])).code).toBe(2);
+    expect((await cli(['--quarter', '2019Q4', '--authority', 'BDG', '--out', out, '--token', hub.token('family_finder', 'ALE')])).code).toBe(3);
+  }, 120_000);
 });

@@ -40,7 +40,7 @@ describe('SQL statements per request, counted at the pool (no N+1 anywhere)', ()
   afterAll(async () => { await h.close(); });
 
   /** The statements sent while one GraphQL request is answered (the directory is freshly loaded first, not excluded). */
-  async function statementsFor(token: string, query: string, variables: Record<string, unknown> = {}): Promise<{ statements: number; data: any }> {
+  async function statementsFor(token: string, query: string, variables: Record<string, unknown> = {}): Promise<{ statements: number; data: any; names: (string | undefined)[] }> {
     h.hub.deps.authorities.invalidate();
     await h.hub.deps.authorities.all();
     const spy = jest.spyOn(Client.prototype, 'query');
@@ -48,7 +48,8 @@ describe('SQL statements per request, counted at the pool (no N+1 anywhere)', ()
       const res = await h.gql(token, query, variables);
       // Refused fields (FORBIDDEN, as the policy says) are part of the read; anything else fails the test.
       expect((res.body.errors ?? []).filter((e: any) => e.extensions?.code !== 'FORBIDDEN')).toEqual([]);
-      return { statements: spy.mock.calls.length, data: res.body.data };
+      const names = spy.mock.calls.map(([q]) => (q && typeof q === 'object' ? (q as { name?: string }).name : undefined));
+      return { statements: spy.mock.calls.length, data: res.body.data, names };
     } finally {
       spy.mockRestore();
     }
@@ -63,6 +64,8 @@ describe('SQL statements per request, counted at the pool (no N+1 anywhere)', ()
     expect(large.data.children.edges).toHaveLength(50);
     expect(large.data.children.edges[0].node.siblingGroup.children).toHaveLength(2);
     expect([small.statements, large.statements]).toEqual([1, 1]);
+    // A named prepared statement: PostgreSQL parses and plans each shape once per connection.
+    expect(large.names).toEqual([expect.stringMatching(/^hub_/)]);
   });
 
   it('a child profile, a sibling group and several root reads in one operation are ONE statement', async () => {

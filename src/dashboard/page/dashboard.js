@@ -2,6 +2,7 @@
 // every section. Only aggregate queries are ever sent; the page never asks for a child.
 import { gql } from './api.js';
 import { renderAdopters } from './adopters.js';
+import { renderAsglb } from './asglb.js';
 import { today } from './csv.js';
 import { renderJourney } from './adopter-journey.js';
 import { failed, noFiguresSentence } from './roles.js';
@@ -34,6 +35,7 @@ async function load(who) {
     failed(stagesBox, err, 'the children by stage', roles);
     las = [];
   }
+  renderAsglb(ctx);
   await Promise.all([
     renderScorecard(las, ctx),
     renderBreakdowns(ctx),
