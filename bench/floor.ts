@@ -45,6 +45,7 @@ async function workload(hub: RunningHub, pool: Pool, token: string, query: strin
     const json = await res.json() as { errors?: unknown };
     if (json.errors) throw new Error(JSON.stringify(json.errors));
   };
+  await ask(); // the authority directory is loaded once per process, not per request
   // What the hub sends for one request: every statement at the pool, kept to replay on the floor.
   const sent: { text: string; values: unknown[]; name?: string }[] = [];
   const spy = Client.prototype.query;

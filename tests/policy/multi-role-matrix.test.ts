@@ -17,7 +17,7 @@ const CHILD_FIELDS = Object.keys(childPolicy.fields);
 const HOUSEHOLD_FIELDS = Object.keys(householdPolicy.fields);
 const ADOPTER_FIELDS = Object.keys(adopterPolicy.fields);
 const SUB: Record<string, string> = {
-  authority: '{ code }', siblingGroup: '{ id }', needsCapacity: '{ need level }', adopters: `{ ${ADOPTER_FIELDS.join(' ')} }`,
+  authority: '{ code }', siblingGroup: '{ id }', links: '{ sourceId }', needsCapacity: '{ need level }', adopters: `{ ${ADOPTER_FIELDS.join(' ')} }`,
   approvedFor: '{ minAgeMonths maxAgeMonths ageToleranceMonths maxChildren siblingGroups earlyPermanence }',
 };
 const selection = (fields: string[]) => fields.map((f) => (SUB[f] ? `${f} ${SUB[f]}` : f)).join(' ');

@@ -49,7 +49,7 @@ const VIEWERS: SuggestionViewer[] = [
 
 const FIELDS = Object.keys(householdPolicy.fields);
 const SUB: Record<string, string> = {
-  adopters: '{ firstName }', needsCapacity: '{ need level }',
+  adopters: '{ firstName }', needsCapacity: '{ need level }', links: '{ __typename }',
   approvedFor: '{ minAgeMonths maxAgeMonths ageToleranceMonths maxChildren siblingGroups earlyPermanence }',
 };
 const QUERY = `query S($id: ID!) { matchSuggestions(childId: $id, first: 100, includeExcluded: true) {
@@ -92,6 +92,7 @@ describe.each(VIEWERS.map((v) => [v.label, v] as const))('matchSuggestions as %s
       expect({ data: res.body.data, errors: res.errors }).toEqual({ data: { matchSuggestions: null }, errors: [] });
       return;
     }
+    expect(res.body.errors?.filter((e: any) => e.extensions?.code !== 'FORBIDDEN') ?? []).toEqual([]);
     const served: { household: Record<string, unknown> }[] = res.body.data.matchSuggestions;
     const expectedIds = households.filter((x) => x.approved && x.agency === v.agency).map((x) => x.id).sort();
     expect(served.map((s) => String(s.household.id)).sort()).toEqual(expectedIds);
