@@ -93,14 +93,20 @@ describe('SQL statements per request, counted at the pool (no N+1 anywhere)', ()
     expect([one.statements, five.statements]).toEqual([2, 2]);
   });
 
-  it('households with their adopters do not grow with the page size', async () => {
-    const Q = `query H($n: Int) { adopterHouseholds(first: $n) { totalCount edges { node { id reference adopters { firstName } } } } }`;
+  it('households with their adopters and links are ONE statement (adopterHouseholds and adopterHousehold)', async () => {
+    const Q = `query H($n: Int) { adopterHouseholds(first: $n) { totalCount edges { cursor node { id reference numberOfAdopters
+      adopters { firstName lastName } links { id status linkedOn } } } pageInfo { hasNextPage endCursor } } }`;
     const small = await statementsFor(ff(), Q, { n: 2 });
     const large = await statementsFor(ff(), Q, { n: 30 });
     expect(large.data.adopterHouseholds.edges).toHaveLength(30);
-    expect(large.data.adopterHouseholds.edges.every((e: any) => e.node.adopters.length === 1)).toBe(true);
-    expect(large.statements).toBe(small.statements);
-    expect(large.statements).toBeLessThanOrEqual(3);
+    expect(large.data.adopterHouseholds.edges.every((e: any) => e.node.adopters.length === 1 && e.node.links.length === 1)).toBe(true);
+    expect([small.statements, large.statements]).toEqual([1, 1]);
+    expect(large.names).toEqual([expect.stringMatching(/^hub_/)]);
+    const one = await statementsFor(ff(), `query One($id: ID!) { adopterHousehold(id: $id) { id adopters { firstName } links { status } }
+      adopterHouseholds(first: 3) { edges { node { id } } } }`, { id: households[0] });
+    expect(one.data.adopterHousehold.adopters).toHaveLength(1);
+    expect(one.data.adopterHousehold.links).toHaveLength(1);
+    expect(one.statements).toBe(1);
   });
 
   it('suggestions do not grow with the number suggested', async () => {
