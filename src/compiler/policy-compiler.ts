@@ -44,18 +44,25 @@ export class ReadCompiler {
   private readonly columns: string[] = [];
   private n = 0;
 
-  constructor(private readonly viewer: Viewer) {}
+  constructor(readonly viewer: Viewer) {}
 
   private next(prefix: string): string {
     this.n += 1;
     return `${prefix}${this.n}`;
   }
 
-  /** Adds a root read; returns the column holding its JSON. */
-  private root(expr: string): string {
+  /** Adds a root read; returns the column holding its JSON (also for the record compilers beside this one). */
+  root(expr: string): string {
     const col = `r${this.columns.length}`;
     this.columns.push(`${expr} AS ${col}`);
     return col;
+  }
+
+  /** Adds a CTE holding `body` (for the record compilers beside this one); returns its name. */
+  addCte(prefix: string, body: string): string {
+    const name = this.next(prefix);
+    this.ctes.push(`${name} AS (${body})`);
+    return name;
   }
 
   /** `child(id)`: the child as JSON, or null when it is outside the viewer's scope. */
@@ -275,6 +282,40 @@ export class ReadCompiler {
     const ps = this.p;
     this.audits.push(`SELECT c.id, c.authority AS owner, f COLLATE "C" AS f, true AS ok FROM child c
       CROSS JOIN unnest(${ps.add(fields)}::text[]) f WHERE c.id = ANY(${ps.add(ids)}::uuid[]) AND ${rowScope(childPolicy, this.viewer, ps, 'c')}`);
+  }
+
+  /**
+   * Children whose ids `source` (a SQL subquery over the statement's CTEs) selects, within the viewer's scope, as a
+   * JSON array; each carries `$id`. Their selected fields are audited like any other set's.
+   */
+  childrenIn(plan: ChildPlan, source: string): string {
+    const set = this.childSet(plan, `WHERE c.id IN (${source}) AND ${rowScope(childPolicy, this.viewer, this.p, 'c')}`);
+    set.keyed = true;
+    return this.root(`COALESCE((SELECT json_agg(${this.childJson(set, 'x')}) FROM ${set.cte} x), '[]'::json)`);
+  }
+
+  /** Sibling groups whose ids `source` (a SQL subquery) selects, within the viewer's scope, as a JSON array keyed by `$id`. */
+  groupsIn(plan: GroupPlan, source: string): string {
+    const set = this.groupSet(plan, source);
+    set.keyed = true;
+    return this.root(`COALESCE((SELECT json_agg(${this.groupJson(set, 'y')}) FROM ${set.cte} y), '[]'::json)`);
+  }
+
+  /**
+   * Audits `fields` of the children whose ids `source` (a SQL subquery) selects, within the viewer's scope: each
+   * field as served or refused by the policy on that child's row (for values a caller derived from them, e.g. the
+   * sentences of a suggestion's reasons).
+   */
+  auditChildren(source: string, fields: readonly ChildField[]): void {
+    if (!fields.length) return;
+    const ps = this.p;
+    const rows = fields.map((f) => {
+      const r = readability(childPolicy, this.viewer, f);
+      const ok = r.kind === 'always' ? 'true' : r.kind === 'never' ? 'false' : `COALESCE(${r.allowedSql(ps, 'c')}, false)`;
+      return `(${str(f)}, ${ok})`;
+    });
+    this.audits.push(`SELECT c.id, c.authority AS owner, v.f COLLATE "C" AS f, v.ok FROM child c CROSS JOIN LATERAL (VALUES ${rows.join(', ')}) v(f, ok)
+      WHERE c.id IN (${source}) AND ${rowScope(childPolicy, this.viewer, ps, 'c')}`);
   }
 
   /** True when nothing was added (no statement needs to run). */
