@@ -4,7 +4,7 @@ import type { Role } from '../auth/roles';
 import type { Viewer } from '../auth/viewer';
 
 /** The return's tables: the child tab and SGO table are per LA, the adopter tab per agency; validation either. */
-export type AsglbTable = 'children' | 'sgo' | 'adopters' | 'validation';
+export type AsglbTable = 'children' | 'sgo' | 'adopters' | 'enquiries' | 'validation';
 
 /** Whose records a role exports: its own LA's, its RAA's member LAs', or its own RAA's. */
 type Reach = 'ownLa' | 'raaMemberLas' | 'ownRaa';
@@ -15,6 +15,8 @@ export const asglbExportPolicy: Record<AsglbTable, { la?: Partial<Record<Role, R
   sgo: { la: { raa_manager: 'raaMemberLas', social_worker: 'ownLa', la_analyst: 'ownLa' } },
   // The adopter tab: the agency's, for its manager only.
   adopters: { agency: { raa_manager: 'ownRaa' } },
+  // Section D of the adopter tab (enquiries per quarter): with the adopter tab.
+  enquiries: { agency: { raa_manager: 'ownRaa' } },
   // What is missing for the return: for an LA's children as the child tab, for the agency's records as the adopter tab.
   validation: { la: { raa_manager: 'raaMemberLas', social_worker: 'ownLa', la_analyst: 'ownLa' }, agency: { raa_manager: 'ownRaa' } },
 };
