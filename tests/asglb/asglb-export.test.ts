@@ -105,6 +105,9 @@ describe('who may download the return', () => {
     expect(await status('raa_manager', 'APSE', path)).toBe(403);
     expect(await status('auditor', 'BDG', path)).toBe(403);
     expect((await fetch(`${hub.url}${path}`)).status).toBe(401);
+    // The refusal is a sentence naming the table in words, not its code.
+    expect((await (await get(hub.token('family_finder', 'ALE'), path)).json()).error.message)
+      .toBe('Your role may not download the child tab of the ASGLB return for BDG.');
   });
 
   it('the adopter tab: the agency\'s manager only', async () => {
