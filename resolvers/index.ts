@@ -11,13 +11,14 @@ import { MeResolver } from './me.resolver';
 import { SavedSearchResolver } from './saved-search.resolver';
 import { ScorecardResolver } from './scorecard.resolver';
 import { SiblingGroupResolver } from './sibling-group.resolver';
+import { StageCountTrendResolver } from './stage-count-trend.resolver';
 import { SyncResolver } from './sync.resolver';
 
 /** Every resolver class of the schema. Each operation must also be listed in src/policy/operation-policy.ts. */
 export const resolvers = [
   MeResolver, AuthorityResolver, ChildResolver, SiblingGroupResolver, AdopterHouseholdResolver, AccessLogResolver,
   MatchSuggestionResolver, SavedSearchResolver,
-  DashboardAggregatesResolver, ScorecardResolver, AdopterFunnelResolver,
+  DashboardAggregatesResolver, ScorecardResolver, AdopterFunnelResolver, StageCountTrendResolver,
   SyncResolver, ChangeFeedResolver,
   LinkResolver, ChildLinksResolver, HouseholdLinksResolver,
 ] as const;

@@ -57,7 +57,9 @@ export class ChildLinksResolver {
 @Resolver(() => AdopterHousehold)
 export class HouseholdLinksResolver {
   @FieldResolver(() => [Link], { nullable: true, description: "The household's links and matches, newest first, as your role may see them" })
-  links(@Root() household: HouseholdRow, @Ctx() ctx: RequestContext): Promise<LinkRow[]> {
+  links(@Root() household: HouseholdRow, @Ctx() ctx: RequestContext): Promise<LinkRow[]> | LinkRow[] {
+    // A compiled household carries its links (src/compiler/household-compiler.ts); a loaded one carries its id there.
+    if (Array.isArray(household.links)) return household.links as LinkRow[];
     return linkLoaders(ctx, ctx.sql, ctx.viewer).ofHousehold.load(String(household.id));
   }
 }

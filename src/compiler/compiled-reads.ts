@@ -6,6 +6,9 @@ import { ChildField } from '../policy/child-policy';
 import { mayCall } from '../policy/operation-policy';
 import { checkId, pageSize } from '../services/cursor';
 import { ChildPlan, GroupPlan, planChild, planConnection, planGroup, RootSelection, rootSelections, SelectionContext, subfields } from './plan';
+import { AccessLogPageArgs, accessLogPage } from './access-log-compiler';
+import { householdById, HouseholdPageArgs, householdsPage } from './household-compiler';
+import { planRecord, planRecordConnection } from './plan-records';
 import { PageArgs, ReadCompiler } from './policy-compiler';
 import { RootOutcome, ShapedResult } from './result-shaper';
 import { runCompiled } from './statement-runner';
@@ -25,6 +28,15 @@ const ROOT_READS: Record<string, RootRead> = {
   child: (c, sc, r) => c.childById(planChild(sc, r.nodes), checkId(String(r.args.id))),
   children: (c, sc, r) => c.childrenPage(planConnection(sc, r.nodes), pageArgs(r.args)),
   siblingGroup: (c, sc, r) => c.groupById(planGroup(sc, r.nodes), checkId(String(r.args.id))),
+  adopterHousehold: (c, sc, r) => householdById(c, sc, planRecord(sc, 'AdopterHousehold', r.nodes), checkId(String(r.args.id))),
+  adopterHouseholds: (c, sc, r) => householdsPage(c, sc, planRecordConnection(sc, 'AdopterHousehold', 'AdopterHousehold', r.nodes), {
+    filter: (r.args.filter as HouseholdPageArgs['filter']) ?? null, first: pageSize(r.args.first as number | null | undefined),
+    after: (r.args.after as string | null | undefined) ?? null,
+  }),
+  accessLog: (c, sc, r) => accessLogPage(c, planRecordConnection(sc, 'AccessLog', 'AccessLogEntry', r.nodes), {
+    filter: (r.args.filter as AccessLogPageArgs['filter']) ?? null, first: pageSize(r.args.first as number | null | undefined),
+    after: (r.args.after as string | null | undefined) ?? null,
+  }),
 };
 
 /** The arguments of a page of children, checked. */

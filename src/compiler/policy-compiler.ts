@@ -44,18 +44,25 @@ export class ReadCompiler {
   private readonly columns: string[] = [];
   private n = 0;
 
-  constructor(private readonly viewer: Viewer) {}
+  constructor(readonly viewer: Viewer) {}
 
   private next(prefix: string): string {
     this.n += 1;
     return `${prefix}${this.n}`;
   }
 
-  /** Adds a root read; returns the column holding its JSON. */
-  private root(expr: string): string {
+  /** Adds a root read; returns the column holding its JSON (also for the record compilers beside this one). */
+  root(expr: string): string {
     const col = `r${this.columns.length}`;
     this.columns.push(`${expr} AS ${col}`);
     return col;
+  }
+
+  /** Adds a CTE holding `body` (for the record compilers beside this one); returns its name. */
+  addCte(prefix: string, body: string): string {
+    const name = this.next(prefix);
+    this.ctes.push(`${name} AS (${body})`);
+    return name;
   }
 
   /** `child(id)`: the child as JSON, or null when it is outside the viewer's scope. */

@@ -6,10 +6,10 @@
  */
 
 /** The rule a figure was published under; the API returns it beside every figure so the page can say so. */
-export type InferenceControl = 'NONE' | 'SMALL_NUMBERS' | 'SCORECARD_YEAR_GROUPS' | 'PERIOD_GROUPS';
+export type InferenceControl = 'NONE' | 'SMALL_NUMBERS' | 'SCORECARD_YEAR_GROUPS' | 'PERIOD_GROUPS' | 'STAGE_FLOW_GROUPS';
 
 /** Why one figure is withheld. */
-export type SuppressionReason = 'SMALL_NUMBER' | 'COMPLEMENTARY' | 'SMALL_GROUP_IN_A_YEAR' | 'SMALL_GROUP_IN_A_PERIOD';
+export type SuppressionReason = 'SMALL_NUMBER' | 'COMPLEMENTARY' | 'SMALL_GROUP_IN_A_YEAR' | 'SMALL_GROUP_IN_A_PERIOD' | 'SMALL_GROUP_IN_A_FLOW';
 
 /**
  * The dates a controlled viewer's `asOf` may take: the argument is moved back to the latest such date on or before it
@@ -68,6 +68,7 @@ export const inferenceControlPolicy = {
   adopterTimeliness: { rule: 'PERIOD_GROUPS' },
   adopterIndicators: { rule: 'PERIOD_GROUPS' },
   householdsLeaving: { rule: 'SMALL_NUMBERS', block: 'FINANCIAL_YEAR' },
+  stageCountTrend: { rule: 'STAGE_FLOW_GROUPS' },
 } as const satisfies Record<string, InferenceControlRule>;
 
 /** The name of an aggregate under inference control. */
@@ -85,6 +86,9 @@ export const INFERENCE_CONTROL_TEXT: Record<InferenceControl, string> = {
   PERIOD_GROUPS: 'A figure about one quarter (a cohort of enquiries, the households finishing a step, the families matched) '
     + 'is shown only when each group of households it rests on (how far each got; within or beyond the norm; waited 3 '
     + 'months or not) is 0 or at least 5; a single count from 1 to 4 is withheld.',
+  STAGE_FLOW_GROUPS: 'Children in a stage on a quarter end are shown only when each group they are made of (the children '
+    + 'who entered the stage in one quarter and left it in another) is 0 or at least 5, so no difference between two '
+    + 'quarters can single out a few children.',
 };
 
 /** The text of a suppression reason. */
@@ -93,6 +97,7 @@ export const SUPPRESSION_REASON_TEXT: Record<SuppressionReason, string> = {
   COMPLEMENTARY: 'Withheld so that a withheld small number cannot be worked out from a total.',
   SMALL_GROUP_IN_A_YEAR: 'A financial year inside the window has a group of 1 to 4 children.',
   SMALL_GROUP_IN_A_PERIOD: 'The quarter has a group of 1 to 4 households among those the figure rests on.',
+  SMALL_GROUP_IN_A_FLOW: 'Among the children counted, 1 to 4 entered the stage in one quarter and left it in another.',
 };
 
 /** The controlled viewer's date for `asOf` under `rule`: the latest allowed date on or before `asked` (ISO). */

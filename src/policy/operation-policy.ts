@@ -30,6 +30,7 @@ export const operationPolicy: Record<string, readonly Role[]> = {
   adopterTimeliness: aggregateUsers,
   adopterIndicators: aggregateUsers,
   householdsLeaving: aggregateUsers,
+  stageCountTrend: aggregateUsers,
   matchSuggestions: ['family_finder', 'raa_manager', 'social_worker'],
   childSuggestions: ['family_finder', 'raa_manager'],
   savedSearches: ['family_finder', 'raa_manager', 'social_worker'],

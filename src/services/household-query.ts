@@ -34,7 +34,7 @@ export async function adoptersOfHouseholds(sql: Sql, viewer: Viewer, householdId
   return (await sql.query(text, p.values)).map((r) => policeRow(r));
 }
 
-function householdWhere(viewer: Viewer, p: SqlParams, filter?: AdopterHouseholdFilter): string {
+export function householdWhere(viewer: Viewer, p: SqlParams, filter?: AdopterHouseholdFilter): string {
   const used: HouseholdField[] = [];
   if (filter?.stages) used.push('stage');
   if (filter?.livesIn) used.push('livesIn');
@@ -47,7 +47,7 @@ function householdWhere(viewer: Viewer, p: SqlParams, filter?: AdopterHouseholdF
   return parts.join(' AND ');
 }
 
-function keysetAfter(value: string, id: string): string {
+export function keysetAfter(value: string, id: string): string {
   return `(h.approved_on > ${value}::date OR (h.approved_on = ${value}::date AND h.id > ${id}::uuid) OR h.approved_on IS NULL)`;
 }
 

@@ -15,14 +15,14 @@ const FIELDS = Object.keys(linkPolicy.columns) as LinkField[];
 /** A link as served, with the parent it was loaded for. */
 export type LinkRow = PolicedRow<Record<LinkField, unknown> & { _parent: string }>;
 
-const ORDER = 'ORDER BY COALESCE(m.ended_on, m.adoption_order_on, m.placed_on, m.matched_on, m.matching_panel_on, m.linked_on, m.interest_on) DESC NULLS LAST, m.id';
+export const LINK_ORDER = 'ORDER BY COALESCE(m.ended_on, m.adoption_order_on, m.placed_on, m.matched_on, m.matching_panel_on, m.linked_on, m.interest_on) DESC NULLS LAST, m.id';
 
 /** The links of each child (its own, and its sibling group's), in the viewer's scope. One statement. */
 export async function linksOfChildren(sql: Sql, viewer: Viewer, childIds: readonly string[]): Promise<LinkRow[]> {
   const p = new SqlParams();
   const text = `SELECT ${selectList(linkPolicy, viewer, p, 'm', FIELDS)}, c.id AS "_parent"
     FROM child c JOIN adoption_match m ON m.child_id = c.id OR (c.sibling_group_id IS NOT NULL AND m.sibling_group_id = c.sibling_group_id)
-    WHERE c.id = ANY(${p.add(childIds)}::uuid[]) AND ${rowScope(linkPolicy, viewer, p, 'm')} ${ORDER}`;
+    WHERE c.id = ANY(${p.add(childIds)}::uuid[]) AND ${rowScope(linkPolicy, viewer, p, 'm')} ${LINK_ORDER}`;
   return (await sql.query(text, p.values)).map((r) => policeRow(r));
 }
 
@@ -31,7 +31,7 @@ export async function linksOfHouseholds(sql: Sql, viewer: Viewer, householdIds: 
   const p = new SqlParams();
   const text = `SELECT ${selectList(linkPolicy, viewer, p, 'm', FIELDS)}, m.household_id AS "_parent"
     FROM adoption_match m
-    WHERE m.household_id = ANY(${p.add(householdIds)}::uuid[]) AND ${rowScope(linkPolicy, viewer, p, 'm')} ${ORDER}`;
+    WHERE m.household_id = ANY(${p.add(householdIds)}::uuid[]) AND ${rowScope(linkPolicy, viewer, p, 'm')} ${LINK_ORDER}`;
   return (await sql.query(text, p.values)).map((r) => policeRow(r));
 }
 

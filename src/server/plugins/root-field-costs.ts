@@ -11,6 +11,7 @@ export const ROOT_FIELD_COSTS: Readonly<Record<string, number>> = {
   scorecardTrend: 1_000,
   scorecard: 200,
   familyFindingSummary: 200,
+  stageCountTrend: 200,
   childrenInFamilyFindingBreakdown: 200,
   supportCaseSummary: 200,
   adopterPipeline: 200,
