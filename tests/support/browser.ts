@@ -50,15 +50,16 @@ export interface HubInChromium {
 
 /**
  * The browser suites' shared set-up, to call inside their `describeWithChromium`: before the suite a test hub with
- * the demo partnership and a headless chromium are started and handed to `onStarted` (which may do the suite's own
- * set-up, e.g. open a page); after it both are stopped, whatever happened.
+ * the demo partnership (unless `demo: false`, for a suite that stores its own records) and a headless chromium are
+ * started and handed to `onStarted` (which may do the suite's own set-up, e.g. open a page); after it both are
+ * stopped, whatever happened.
  */
-export function useHubInChromium(onStarted: (started: HubInChromium) => void | Promise<void>): void {
+export function useHubInChromium(onStarted: (started: HubInChromium) => void | Promise<void>, { demo = true } = {}): void {
   let hub: TestHub | undefined;
   let closeBrowser: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     hub = await startTestHub();
-    await loadDemoIfEmpty(hub.t.db);
+    if (demo) await loadDemoIfEmpty(hub.t.db);
     const browser = await launchChromium();
     closeBrowser = browser.close;
     await onStarted({ hub, context: browser.context });
