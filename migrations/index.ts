@@ -10,6 +10,7 @@ import { AuthorityChangeNotify1763808500000 } from './1763808500000-authority-ch
 import { RateLimitBucket1763808600000 } from './1763808600000-rate-limit-bucket';
 import { AccessRead1763810000000 } from './1763810000000-access-read';
 import { ChangeLogChildStage1763810100000 } from './1763810100000-change-log-child-stage';
+import { AccessLogPerRequest1763810400000 } from './1763810400000-access-log-per-request';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   RateLimitBucket1763808600000,
   AccessRead1763810000000,
   ChangeLogChildStage1763810100000,
+  AccessLogPerRequest1763810400000,
 ];

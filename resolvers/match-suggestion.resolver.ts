@@ -1,11 +1,8 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
-import { auditServed, compiledSuggestionParts } from '../src/compiler/compiled-reads';
+import { compiledChildSuggestions, compiledMatchSuggestions } from '../src/compiler/suggestion-compiler';
 import { RequestContext } from '../src/context/request-context';
-import { childrenForHousehold } from '../src/matching/child-suggestions-query';
 import { HouseholdFacts, matchReasons } from '../src/matching/match-reasons';
-import { householdsForChild } from '../src/matching/match-suggestions-query';
-import { MemberRow } from '../src/matching/placing-unit-sql';
 import { checkId, pageSize } from '../src/services/cursor';
 import { HouseholdRow } from '../src/services/household-query';
 import { ChildSuggestion, MatchSuggestion } from '../schema/types/match-suggestion.type';
@@ -13,8 +10,6 @@ import { SUGGESTIONS_FIRST_ARG } from '../schema/inputs/page-args';
 
 /** Child fields the reasons are written from: the audit trail records them as served for every member child. */
 const REASON_FIELDS = ['firstName', 'ageMonths', 'stage', 'needs'] as const;
-
-const idsOf = (members: MemberRow[]) => members.map((m) => String(m.id));
 
 function factsOf(h: HouseholdRow, withWait: boolean): HouseholdFacts {
   return {
@@ -30,7 +25,10 @@ async function authorityNamer(ctx: RequestContext): Promise<(code: string) => st
   return (code) => all.get(code)?.name ?? code;
 }
 
-/** Family finding: households for a child, and children for a household, scored in SQL and explained in sentences. */
+/**
+ * Family finding: households for a child, and children for a household, scored in SQL and explained in sentences.
+ * Each is one statement (src/compiler/suggestion-compiler.ts): scoring, scope, served records and audit.
+ */
 @Resolver()
 export class MatchSuggestionResolver {
   @Query(() => [MatchSuggestion], {
@@ -44,10 +42,10 @@ export class MatchSuggestionResolver {
     @Arg('first', () => Int, SUGGESTIONS_FIRST_ARG) first?: number,
     @Arg('includeExcluded', () => Boolean, { nullable: true, description: 'Also list households a hard rule excludes, last, saying why' }) includeExcluded?: boolean,
   ): Promise<MatchSuggestion[] | null> {
-    const found = await householdsForChild(ctx.sql, ctx.viewer, { childId: checkId(childId, 'childId'), first: pageSize(first), includeExcluded: includeExcluded === true });
+    const found = await compiledMatchSuggestions(ctx, info,
+      { childId: checkId(childId, 'childId'), first: pageSize(first), includeExcluded: includeExcluded === true }, REASON_FIELDS);
     if (!found) return null;
     const name = await authorityNamer(ctx);
-    await auditServed(ctx, info, idsOf(found.members), REASON_FIELDS);
     return found.households.map((s) => ({
       household: s.household as unknown as MatchSuggestion['household'],
       score: s.score, excluded: s.excluded, livesInChildsAuthority: s.flags.sameAuthority,
@@ -66,12 +64,11 @@ export class MatchSuggestionResolver {
     @Arg('first', () => Int, SUGGESTIONS_FIRST_ARG) first?: number,
     @Arg('includeExcluded', () => Boolean, { nullable: true, description: 'Also list children a hard rule excludes, last, saying why' }) includeExcluded?: boolean,
   ): Promise<ChildSuggestion[] | null> {
-    const found = await childrenForHousehold(ctx.sql, ctx.viewer, { householdId: checkId(householdId, 'householdId'), first: pageSize(first), includeExcluded: includeExcluded === true });
-    if (!found) return null;
+    const compiled = await compiledChildSuggestions(ctx, info,
+      { householdId: checkId(householdId, 'householdId'), first: pageSize(first), includeExcluded: includeExcluded === true }, [...REASON_FIELDS, 'daysWaiting']);
+    if (!compiled) return null;
+    const { found, children: childById, groups: groupById } = compiled;
     const name = await authorityNamer(ctx);
-    const ids = found.units.flatMap((u) => u.members.map((m) => String(m.id)));
-    const groupIds = found.units.map((u) => u.siblingGroupId).filter((g): g is string => g !== null);
-    const { children: childById, groups: groupById } = await compiledSuggestionParts(ctx, info, ids, groupIds, [...REASON_FIELDS, 'daysWaiting']);
     return found.units.map((u) => {
       return {
         children: u.members.map((m) => childById.get(String(m.id))).filter(Boolean) as unknown as ChildSuggestion['children'],

@@ -39,8 +39,35 @@ export async function authenticate(header: string | undefined, key: Verification
   };
 }
 
-/** The token's claims once its signature, algorithm, issuer, audience, `exp`, `nbf` and lifetime are checked. */
+/** Most verified tokens remembered per key (a client sends the same token with every request until it expires). */
+const MAX_REMEMBERED_TOKENS = 10_000;
+const verified = new WeakMap<VerificationKey, Map<string, jwt.JwtPayload>>();
+
+/**
+ * The token's claims once its signature, algorithm, issuer, audience, `exp`, `nbf` and lifetime are checked. A token
+ * already verified with this key is not verified again (an HMAC or RSA check per request for the same bytes): only
+ * the checks that depend on the clock, `exp` and `nbf`, are repeated.
+ */
 export function verifySignedClaims(token: string, key: VerificationKey): jwt.JwtPayload {
+  let remembered = verified.get(key);
+  const known = remembered?.get(token);
+  if (known) {
+    const now = Math.floor(Date.now() / 1000);
+    if (known.exp! + CLOCK_SKEW_SECONDS <= now) {
+      remembered!.delete(token);
+      throw new AuthenticationError('The token has expired.');
+    }
+    if (typeof known.nbf === 'number' && known.nbf - CLOCK_SKEW_SECONDS > now) throw new AuthenticationError('The token is not valid yet.');
+    return known;
+  }
+  const claims = verifyWithoutMemory(token, key);
+  if (!remembered) verified.set(key, remembered = new Map());
+  if (remembered.size >= MAX_REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value!);
+  remembered.set(token, claims);
+  return claims;
+}
+
+function verifyWithoutMemory(token: string, key: VerificationKey): jwt.JwtPayload {
   const header = jwt.decode(token, { complete: true })?.header;
   const verifier = key.verifiers.find((v) => v.algorithm === header?.alg);
   if (!verifier) throw new AuthenticationError('The token is not valid.');

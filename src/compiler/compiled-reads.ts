@@ -5,7 +5,8 @@ import { RequestContext } from '../context/request-context';
 import { ChildField } from '../policy/child-policy';
 import { mayCall } from '../policy/operation-policy';
 import { checkId, pageSize } from '../services/cursor';
-import { ChildPlan, GroupPlan, planChild, planConnection, planGroup, RootSelection, rootSelections, SelectionContext, subfields } from './plan';
+import { planChild, planConnection, planGroup, RootSelection, rootSelections, SelectionContext } from './plan';
+import { AccessLogPageArgs, accessLogPage } from './access-log-compiler';
 import { householdById, HouseholdPageArgs, householdsPage } from './household-compiler';
 import { planRecord, planRecordConnection } from './plan-records';
 import { PageArgs, ReadCompiler } from './policy-compiler';
@@ -28,8 +29,12 @@ const ROOT_READS: Record<string, RootRead> = {
   children: (c, sc, r) => c.childrenPage(planConnection(sc, r.nodes), pageArgs(r.args)),
   siblingGroup: (c, sc, r) => c.groupById(planGroup(sc, r.nodes), checkId(String(r.args.id))),
   adopterHousehold: (c, sc, r) => householdById(c, sc, planRecord(sc, 'AdopterHousehold', r.nodes), checkId(String(r.args.id))),
-  adopterHouseholds: (c, sc, r) => householdsPage(c, sc, planRecordConnection(sc, 'AdopterHousehold', r.nodes), {
+  adopterHouseholds: (c, sc, r) => householdsPage(c, sc, planRecordConnection(sc, 'AdopterHousehold', 'AdopterHousehold', r.nodes), {
     filter: (r.args.filter as HouseholdPageArgs['filter']) ?? null, first: pageSize(r.args.first as number | null | undefined),
+    after: (r.args.after as string | null | undefined) ?? null,
+  }),
+  accessLog: (c, sc, r) => accessLogPage(c, planRecordConnection(sc, 'AccessLog', 'AccessLogEntry', r.nodes), {
+    filter: (r.args.filter as AccessLogPageArgs['filter']) ?? null, first: pageSize(r.args.first as number | null | undefined),
     after: (r.args.after as string | null | undefined) ?? null,
   }),
 };
@@ -95,34 +100,6 @@ export async function compiledRead<T>(
 export async function compiledPage(ctx: RequestContext, info: GraphQLResolveInfo, args: Record<string, unknown>): Promise<unknown> {
   const { result, row } = await compiledRead(ctx, info, (c, sc) => c.childrenPage(planConnection(sc, info.fieldNodes), pageArgs(args)));
   return row[result];
-}
-
-/** Records, in one audit-only statement, the child fields a read served outside a compiled statement. */
-export async function auditServed(ctx: RequestContext, info: GraphQLResolveInfo, ids: readonly string[], fields: readonly ChildField[]): Promise<void> {
-  if (ids.length) await compiledRead(ctx, info, () => undefined, { ids, fields });
-}
-
-/**
- * The children and sibling groups of a list of suggestions (`ChildSuggestion.children` / `.siblingGroup`), by id, as
- * the selection under `info` asks for them: one statement for every suggestion, with the audit of the children
- * (their selected fields, plus `alsoServed`: the fields the reasons were written from).
- */
-export async function compiledSuggestionParts(
-  ctx: RequestContext, info: GraphQLResolveInfo, childIds: readonly string[], groupIds: readonly string[], alsoServed: readonly ChildField[],
-): Promise<{ children: Map<string, unknown>; groups: Map<string, unknown> }> {
-  const { result, row } = await compiledRead(ctx, info, (c, sc) => {
-    const parts = subfields(sc, info.returnType.toString().replace(/[[\]!]/g, ''), info.fieldNodes);
-    const childNodes = parts.get('children');
-    const groupNodes = parts.get('siblingGroup');
-    const childPlan: ChildPlan | undefined = childNodes ? planChild(sc, childNodes) : undefined;
-    const groupPlan: GroupPlan | undefined = groupNodes ? planGroup(sc, groupNodes) : undefined;
-    return {
-      children: childPlan && childIds.length ? c.childrenByIds(childPlan, childIds) : null,
-      groups: groupPlan && groupIds.length ? c.groupsByIds(groupPlan, groupIds) : null,
-    };
-  }, { ids: childIds, fields: alsoServed });
-  const byId = (col: string | null) => new Map(((col ? row[col] : []) as { $id: string }[]).map((o) => [o.$id, o]));
-  return { children: byId(result.children), groups: byId(result.groups) };
 }
 
 /** What a saved search carries once its `results` were compiled with the list: per response key, the page or error. */

@@ -30,18 +30,18 @@ export function planRecord(sc: SelectionContext, type: string, nodes: readonly F
   return { fields: new Set(byName.keys()), nodes: byName };
 }
 
-/** Plans a connection selection (`<type>Connection` with `<type>Edge`s). */
-export function planRecordConnection(sc: SelectionContext, type: string, nodes: readonly FieldNode[]): RecordConnectionPlan {
+/** Plans a connection selection (`<prefix>Connection` with `<prefix>Edge`s whose nodes are `nodeType`). */
+export function planRecordConnection(sc: SelectionContext, prefix: string, nodeType: string, nodes: readonly FieldNode[]): RecordConnectionPlan {
   const plan: RecordConnectionPlan = { edges: false, edgeCursor: false, pageInfo: new Set(), totalCount: false };
-  for (const [name, fieldNodes] of subfields(sc, `${type}Connection`, nodes)) {
+  for (const [name, fieldNodes] of subfields(sc, `${prefix}Connection`, nodes)) {
     if (name === 'totalCount') plan.totalCount = true;
     else if (name === 'pageInfo') {
       for (const n of subfields(sc, 'PageInfo', fieldNodes).keys()) plan.pageInfo.add(n as 'hasNextPage');
     } else if (name === 'edges') {
       plan.edges = true;
-      for (const [e, edgeNodes] of subfields(sc, `${type}Edge`, fieldNodes)) {
+      for (const [e, edgeNodes] of subfields(sc, `${prefix}Edge`, fieldNodes)) {
         if (e === 'cursor') plan.edgeCursor = true;
-        else if (e === 'node') plan.node = planRecord(sc, type, edgeNodes);
+        else if (e === 'node') plan.node = planRecord(sc, nodeType, edgeNodes);
       }
     }
   }

@@ -284,6 +284,40 @@ export class ReadCompiler {
       CROSS JOIN unnest(${ps.add(fields)}::text[]) f WHERE c.id = ANY(${ps.add(ids)}::uuid[]) AND ${rowScope(childPolicy, this.viewer, ps, 'c')}`);
   }
 
+  /**
+   * Children whose ids `source` (a SQL subquery over the statement's CTEs) selects, within the viewer's scope, as a
+   * JSON array; each carries `$id`. Their selected fields are audited like any other set's.
+   */
+  childrenIn(plan: ChildPlan, source: string): string {
+    const set = this.childSet(plan, `WHERE c.id IN (${source}) AND ${rowScope(childPolicy, this.viewer, this.p, 'c')}`);
+    set.keyed = true;
+    return this.root(`COALESCE((SELECT json_agg(${this.childJson(set, 'x')}) FROM ${set.cte} x), '[]'::json)`);
+  }
+
+  /** Sibling groups whose ids `source` (a SQL subquery) selects, within the viewer's scope, as a JSON array keyed by `$id`. */
+  groupsIn(plan: GroupPlan, source: string): string {
+    const set = this.groupSet(plan, source);
+    set.keyed = true;
+    return this.root(`COALESCE((SELECT json_agg(${this.groupJson(set, 'y')}) FROM ${set.cte} y), '[]'::json)`);
+  }
+
+  /**
+   * Audits `fields` of the children whose ids `source` (a SQL subquery) selects, within the viewer's scope: each
+   * field as served or refused by the policy on that child's row (for values a caller derived from them, e.g. the
+   * sentences of a suggestion's reasons).
+   */
+  auditChildren(source: string, fields: readonly ChildField[]): void {
+    if (!fields.length) return;
+    const ps = this.p;
+    const rows = fields.map((f) => {
+      const r = readability(childPolicy, this.viewer, f);
+      const ok = r.kind === 'always' ? 'true' : r.kind === 'never' ? 'false' : `COALESCE(${r.allowedSql(ps, 'c')}, false)`;
+      return `(${str(f)}, ${ok})`;
+    });
+    this.audits.push(`SELECT c.id, c.authority AS owner, v.f COLLATE "C" AS f, v.ok FROM child c CROSS JOIN LATERAL (VALUES ${rows.join(', ')}) v(f, ok)
+      WHERE c.id IN (${source}) AND ${rowScope(childPolicy, this.viewer, ps, 'c')}`);
+  }
+
   /** True when nothing was added (no statement needs to run). */
   get empty(): boolean {
     return this.columns.length === 0 && this.audits.length === 0;

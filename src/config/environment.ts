@@ -1,4 +1,4 @@
-import * as path from 'path';
+import { projectPath } from './project-root';
 
 /** The hub's settings, read once from the environment (names as in docs/interface.md and docs/security.md). */
 export interface Environment {
@@ -33,7 +33,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     jwtIssuer: env.JWT_ISSUER || 'permanence-hub',
     jwtAudience: env.JWT_AUDIENCE || 'permanence-hub',
     jwtMaxLifetimeSeconds: env.JWT_MAX_LIFETIME ? parseDuration('JWT_MAX_LIFETIME', env.JWT_MAX_LIFETIME) : DEFAULT_JWT_MAX_LIFETIME_SECONDS,
-    dataDir: env.HUB_DATA_DIR || path.resolve(__dirname, '..', '..', '.data'),
+    dataDir: env.HUB_DATA_DIR || projectPath('.data'),
   };
 }
 

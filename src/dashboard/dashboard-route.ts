@@ -7,9 +7,10 @@ import { mintToken } from '../auth/mint-token';
 import { isRole } from '../auth/roles';
 import { DEMO_PEOPLE } from '../cli/demo-tokens';
 import { HubDeps } from '../server/hub-deps';
+import { projectPath } from '../config/project-root';
 
-const PAGE_DIR = path.join(__dirname, 'page');
-const CHART_JS = path.resolve(__dirname, '..', '..', 'node_modules', 'chart.js', 'dist', 'chart.umd.js');
+const PAGE_DIR = projectPath('src', 'dashboard', 'page');
+const CHART_JS = projectPath('node_modules', 'chart.js', 'dist', 'chart.umd.js');
 
 /** How long a demo token from the role picker lasts. */
 const DEMO_TOKEN_TTL_SECONDS = 2 * 3600;

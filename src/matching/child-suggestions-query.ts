@@ -50,30 +50,40 @@ function unitsCte(viewer: Viewer, p: SqlParams): string {
 }
 
 /**
- * Children and sibling groups that fit one household, best first (ties: longest waiting child first); one
- * statement. Null when the household is absent or outside the viewer's scope.
+ * The scoring statement: children and sibling groups that fit one household, best first (`_rank`; ties: longest
+ * waiting child first). No row when the household is absent or outside the viewer's scope. The read compiler runs it
+ * as a CTE of one statement with the suggested children, their groups and their audit (src/compiler/suggestion-compiler.ts).
  */
+export function childrenForHouseholdSql(viewer: Viewer, p: SqlParams, args: { householdId: string; first: number; includeExcluded: boolean }): string {
+  const order = `${excludedSql('sc')}, sc.score DESC, sc.longest_wait DESC NULLS LAST, sc.unit_id`;
+  return `WITH ${unitsCte(viewer, p)},
+  target AS (SELECT h.* FROM adopter_household h WHERE h.id = ${p.add(args.householdId)}::uuid AND ${rowScope(householdPolicy, viewer, p, 'h')}),
+  scored AS (SELECT w.unit_id, w.group_id, w.members, w.longest_wait, ${scoreColumns('h', 'w')} FROM target h CROSS JOIN want w)
+  SELECT s.group_id AS "_group", s.members AS "_members", s._rank AS "_rank", ${scoreSelectSql('s')},
+    ${selectList(householdPolicy, viewer, p, 'h', HOUSEHOLD_FIELDS)}
+  FROM target h
+  LEFT JOIN LATERAL (
+    SELECT sc.*, ${excludedSql('sc')} AS excluded, row_number() OVER (ORDER BY ${order}) AS _rank FROM scored sc
+    WHERE ${p.add(args.includeExcluded)}::boolean OR NOT ${excludedSql('sc')}
+    ORDER BY ${order}
+    LIMIT ${p.add(args.first)}
+  ) s ON true`;
+}
+
+/** Reads the rows of `childrenForHouseholdSql` (best first); null when there are none (household out of scope). */
+export function childrenForHouseholdRows(rows: Record<string, unknown>[]): ChildrenForHousehold | null {
+  if (!rows.length) return null;
+  const own: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rows[0])) if (!k.startsWith('_')) own[k] = v;
+  return { household: policeRow(own) as HouseholdRow, units: rows.filter((r) => r._score !== null && r._score !== undefined).map(scoredUnit) };
+}
+
+/** `childrenForHouseholdSql` as a statement of its own (the matching benchmark's path). */
 export async function childrenForHousehold(
   sql: Sql, viewer: Viewer, args: { householdId: string; first: number; includeExcluded: boolean },
 ): Promise<ChildrenForHousehold | null> {
   const p = new SqlParams();
-  const text = `WITH ${unitsCte(viewer, p)},
-  target AS (SELECT h.* FROM adopter_household h WHERE h.id = ${p.add(args.householdId)}::uuid AND ${rowScope(householdPolicy, viewer, p, 'h')}),
-  scored AS (SELECT w.unit_id, w.group_id, w.members, w.longest_wait, ${scoreColumns('h', 'w')} FROM target h CROSS JOIN want w)
-  SELECT s.group_id AS "_group", s.members AS "_members", ${scoreSelectSql('s')},
-    ${selectList(householdPolicy, viewer, p, 'h', HOUSEHOLD_FIELDS)}
-  FROM target h
-  LEFT JOIN LATERAL (
-    SELECT sc.*, ${excludedSql('sc')} AS excluded FROM scored sc
-    WHERE ${p.add(args.includeExcluded)}::boolean OR NOT ${excludedSql('sc')}
-    ORDER BY ${excludedSql('sc')}, sc.score DESC, sc.longest_wait DESC NULLS LAST, sc.unit_id
-    LIMIT ${p.add(args.first)}
-  ) s ON true`;
-  const rows = await sql.query<Record<string, unknown>>(text, p.values);
-  if (!rows.length) return null;
-  const own: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(rows[0])) if (!k.startsWith('_')) own[k] = v;
-  return { household: policeRow(own) as HouseholdRow, units: rows.filter((r) => r._score !== null).map(scoredUnit) };
+  return childrenForHouseholdRows(await sql.query<Record<string, unknown>>(childrenForHouseholdSql(viewer, p, args), p.values));
 }
 
 function scoredUnit(r: Record<string, unknown>): ScoredUnit {

@@ -46,39 +46,52 @@ function unitCtes(viewer: Viewer, p: SqlParams, childId: string): string {
 }
 
 /**
- * Approved households not yet matched, in the viewer's suggestion scope (householdSuggestionPolicy), scored against
- * the child's unit, best first; one statement. Null when the child is absent or outside the viewer's scope (the
- * same answer either way).
+ * The scoring statement: approved households not yet matched, in the viewer's suggestion scope
+ * (householdSuggestionPolicy), scored against the child's unit, best first (`_rank`). No row when the child is absent
+ * or outside the viewer's scope (the same answer either way). The read compiler runs it as a CTE of one statement
+ * with the audit of the unit's children (src/compiler/suggestion-compiler.ts).
  */
-export async function householdsForChild(
-  sql: Sql, viewer: Viewer, args: { childId: string; first: number; includeExcluded: boolean },
-): Promise<HouseholdsForChild | null> {
-  const p = new SqlParams();
-  const text = `WITH ${unitCtes(viewer, p, args.childId)},
+export function householdsForChildSql(viewer: Viewer, p: SqlParams, args: { childId: string; first: number; includeExcluded: boolean }): string {
+  const order = `${excludedSql('sc')}, sc.score DESC, sc.approved_on ASC NULLS LAST, sc.id`;
+  return `WITH ${unitCtes(viewer, p, args.childId)},
   scored AS (
     SELECT h.*, ${scoreColumns('h', 'w')}
     FROM adopter_household h CROSS JOIN want w
     WHERE ${rowScope(householdSuggestionPolicy, viewer, p, 'h')} AND h.stage = 'APPROVED' AND NOT ${householdTakenSql(p, 'h')}
   )
-  SELECT w.members AS "_members", ${scoreSelectSql('s')},
+  SELECT w.members AS "_members", s._rank AS "_rank", ${scoreSelectSql('s')},
     ${selectList(householdSuggestionPolicy, viewer, p, 's', HOUSEHOLD_FIELDS)}
   FROM target t CROSS JOIN want w
   LEFT JOIN LATERAL (
-    SELECT sc.*, ${excludedSql('sc')} AS excluded FROM scored sc
+    SELECT sc.*, ${excludedSql('sc')} AS excluded, row_number() OVER (ORDER BY ${order}) AS _rank FROM scored sc
     WHERE ${p.add(args.includeExcluded)}::boolean OR NOT ${excludedSql('sc')}
-    ORDER BY ${excludedSql('sc')}, sc.score DESC, sc.approved_on ASC NULLS LAST, sc.id
+    ORDER BY ${order}
     LIMIT ${p.add(args.first)}
   ) s ON true`;
-  const rows = await sql.query<Record<string, unknown>>(text, p.values);
+}
+
+/** Reads the rows of `householdsForChildSql` (best first); null when there are none (child out of scope). */
+export function householdsForChildRows(rows: Record<string, unknown>[]): HouseholdsForChild | null {
   if (!rows.length) return null;
   return {
     members: membersOf(rows[0]._members),
-    households: rows.filter((r) => r._score !== null).map(scoredHousehold),
+    households: rows.filter((r) => r._score !== null && r._score !== undefined).map(scoredHousehold),
   };
+}
+
+/** `householdsForChildSql` as a statement of its own (the matching benchmark's path). */
+export async function householdsForChild(
+  sql: Sql, viewer: Viewer, args: { childId: string; first: number; includeExcluded: boolean },
+): Promise<HouseholdsForChild | null> {
+  const p = new SqlParams();
+  return householdsForChildRows(await sql.query<Record<string, unknown>>(householdsForChildSql(viewer, p, args), p.values));
 }
 
 function scoredHousehold(r: Record<string, unknown>): ScoredHousehold {
   const own: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(r)) if (!k.startsWith('_')) own[k] = v;
-  return { household: policeRow(own) as HouseholdRow, ...scoreOf(r) };
+  const household = policeRow(own) as HouseholdRow;
+  // The household's adopters, when the compiled statement served them with the suggestions.
+  if (Array.isArray(r._adopters)) (household as Record<string, unknown>).adopters = r._adopters;
+  return { household, ...scoreOf(r) };
 }

@@ -6,8 +6,9 @@ import * as path from 'path';
 import { Express, NextFunction, Request, Response } from 'express';
 import { HubDeps } from '../server/hub-deps';
 import { mountStaticFolder, nodeModule, securePage, sendHtml } from './page-security';
+import { projectPath } from '../config/project-root';
 
-const PAGE_DIR = path.join(__dirname, 'explorer');
+const PAGE_DIR = projectPath('src', 'pages', 'explorer');
 
 /** The explorer's vendored files: served name → file in node_modules. */
 export const EXPLORER_VENDOR: Record<string, string> = {

@@ -5,8 +5,9 @@
 import * as path from 'path';
 import { Express } from 'express';
 import { mountStaticFolder, sendHtml } from './page-security';
+import { projectPath } from '../config/project-root';
 
-const PAGE_DIR = path.join(__dirname, 'family-finding');
+const PAGE_DIR = projectPath('src', 'pages', 'family-finding');
 
 /** The addresses of the pages' views (one HTML page; its script shows the view the address names). */
 export const FAMILY_FINDING_VIEWS = ['', '/child', '/households', '/household', '/searches'];
@@ -19,5 +20,5 @@ export function mountFamilyFinding(app: Express): void {
     app.get(`/family-finding${view}/`, page);
   }
   mountStaticFolder(app, '/family-finding/assets', path.join(PAGE_DIR, 'assets'));
-  mountStaticFolder(app, '/shared', path.join(__dirname, 'shared'));
+  mountStaticFolder(app, '/shared', projectPath('src', 'pages', 'shared'));
 }

@@ -1,7 +1,7 @@
 // The HTTP side of the hub's own web pages (start page, family-finding pages, explorer): security headers and
 // static folders. Only the hub's own files run on a page, and a token never leaves it for another origin.
-import * as path from 'path';
 import express, { Express, Request, Response } from 'express';
+import { projectPath } from '../config/project-root';
 
 /** Headers for every page and asset: same-origin scripts, styles and requests only; no framing; no referrer. */
 export const PAGE_SECURITY_HEADERS: Record<string, string> = {
@@ -33,4 +33,4 @@ export function mountStaticFolder(app: Express, prefix: string, folder: string):
 }
 
 /** A file inside node_modules (served as is: the hub's own dependencies, never a CDN). */
-export const nodeModule = (...parts: string[]): string => path.resolve(__dirname, '..', '..', 'node_modules', ...parts);
+export const nodeModule = (...parts: string[]): string => projectPath('node_modules', ...parts);

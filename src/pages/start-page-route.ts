@@ -1,8 +1,8 @@
 // GET /: the hub's start page, linking the dashboard, the family-finding pages and (outside production) the explorer.
 import { Express } from 'express';
 import { HubDeps } from '../server/hub-deps';
-import * as path from 'path';
 import { mountStaticFolder, securePage } from './page-security';
+import { projectPath } from '../config/project-root';
 
 interface Way { href: string; title: string; text: string }
 
@@ -49,5 +49,5 @@ export function mountStartPage(app: Express, deps: HubDeps): void {
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(html);
   });
-  mountStaticFolder(app, '/start', path.join(__dirname, 'start'));
+  mountStaticFolder(app, '/start', projectPath('src', 'pages', 'start'));
 }

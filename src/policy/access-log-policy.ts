@@ -1,3 +1,4 @@
+import { Role } from '../auth/roles';
 import { EntityPolicy, RowRule } from './policy-types';
 
 /** Fields of an access-log entry (names fixed by docs/interface.md). */
@@ -40,4 +41,15 @@ export const accessLogPolicy: EntityPolicy<AccessLogField> = {
     id: readers, at: readers, viewerSub: readers, viewerOrg: readers, viewerRoles: readers, childId: readers,
     ownerAuthority: readers, fields: readers, refusedFields: readers, operationName: readers, crossOrganisation: readers,
   },
+};
+
+/**
+ * The same scope over an `access_read` row (one read statement, before its children are unnested into entries), so
+ * the indexes find the reads: (viewer_org, id) for an RAA's readers, GIN(owners) for an LA auditor. It admits every
+ * read holding an entry the row rules above admit (and possibly more): the compiled accessLog statement applies it
+ * to the read AND the row rules to each entry (src/compiler/access-log-compiler.ts), so it only narrows the scan.
+ */
+export const accessReadScope: Partial<Record<Role, RowRule>> = {
+  raa_manager: readsByOwnRaaStaff,
+  auditor: (v, p, a) => (v.orgKind === 'LOCAL_AUTHORITY' ? `${a}.owners @> ARRAY[${p.add(v.org)}]::text[]` : `${a}.viewer_org = ${p.add(v.org)}`),
 };

@@ -16,7 +16,15 @@ function defaultLevel(): string {
   return process.env.LOG_LEVEL || (process.env.NODE_ENV === 'test' ? 'silent' : 'info');
 }
 
-function createLogger(destination?: DestinationStream, level = defaultLevel()): Logger {
+/**
+ * stdout written asynchronously (pino's sonic-boom, flushed on exit): a synchronous write per request line held the
+ * event loop for every response. Lines are not held back waiting for a buffer to fill, so `tail -f` stays live.
+ */
+function asyncStdout(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false });
+}
+
+function createLogger(destination: DestinationStream = asyncStdout(), level = defaultLevel()): Logger {
   return pino({
     level,
     base: { service: 'permanence-hub' },

@@ -4,6 +4,7 @@
 import * as jwt from 'jsonwebtoken';
 import { createHmac, generateKeyPairSync, randomBytes } from 'crypto';
 import { resolveVerificationKey } from '../../src/auth/signing-keys';
+import { CLOCK_SKEW_SECONDS, verifySignedClaims } from '../../src/auth/verify-token';
 import { readEnvironment } from '../../src/config/environment';
 import { startHub } from '../../src/server/start-hub';
 import { addClient, LA } from '../sync/dfe-csc/csc-test-hub';
@@ -146,5 +147,26 @@ describe('tokens the hub issues under a short JWT_MAX_LIFETIME', () => {
     expect((await hub.gql(issued.access_token, ME)).status).toBe(200);
     const demo = await (await fetch(`${hub.url}/dashboard/demo-token?role=la_analyst&org=BDG`)).json() as { token: string };
     expect((await hub.gql(demo.token, ME)).status).toBe(200);
+  });
+});
+
+describe('a token verified once', () => {
+  const secret = randomBytes(32).toString('hex');
+  const key = resolveVerificationKey(readEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret }));
+  const signed = (exp: number) => jwt.sign({ sub: 'ff1', org: 'ALE', roles: ['family_finder'], exp }, secret,
+    { algorithm: 'HS256', issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
+  afterEach(() => { jest.restoreAllMocks(); });
+
+  it('is remembered for its bytes only, and still expires on time', () => {
+    const token = signed(now() + 600);
+    expect(verifySignedClaims(token, key).sub).toBe('ff1');
+    expect(verifySignedClaims(token, key).sub).toBe('ff1');
+    // The same claims with one byte of the signature changed are not the remembered token.
+    const last = token.slice(-1) === 'A' ? 'B' : 'A';
+    expect(() => verifySignedClaims(token.slice(0, -1) + last, key)).toThrow(/not valid/);
+    // Ten minutes and the clock skew later, the remembered token has expired like any other.
+    const later = Date.now() + (600 + CLOCK_SKEW_SECONDS + 1) * 1000;
+    jest.spyOn(Date, 'now').mockReturnValue(later);
+    expect(() => verifySignedClaims(token, key)).toThrow(/expired/);
   });
 });

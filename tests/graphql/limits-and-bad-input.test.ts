@@ -35,6 +35,9 @@ describe('limits and bad input', () => {
     expect((await h.gql(ff, q, { n: 2 })).body.errors).toBeUndefined();
     const msg = expectCode(await h.gql(ff, q, { n: 100 }), 'TOO_COMPLEX');
     expect(msg).toMatch(/limit/);
+    // The same document again: a pass is remembered only for its own variables, never for others.
+    expect((await h.gql(ff, q, { n: 2 })).body.errors).toBeUndefined();
+    expectCode(await h.gql(ff, q, { n: 100 }), 'TOO_COMPLEX');
   });
 
   it('answers malformed GraphQL with BAD_USER_INPUT', async () => {

@@ -128,6 +128,32 @@ describeWithChromium('the family-finding pages in chromium', () => {
     await page.close();
   });
 
+  it('pages forward two pages and back one to the same children, and back again to the first page', async () => {
+    const { page, errors } = await open('/family-finding', hub.token('family_finder', 'ALE', 'ff.ale.1'));
+    const children = () => page.locator('#children-table tbody tr th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const pageOne = await children();
+    expect(pageOne).toHaveLength(20);
+    expect(await page.locator('#previous-page').count()).toBe(0); // nothing before the first page
+
+    await follow(page, () => page.getByRole('link', { name: 'Next 20' }).click());
+    const pageTwo = await children();
+    await follow(page, () => page.getByRole('link', { name: 'Next 20' }).click());
+    const pageThree = await children();
+    expect(await text(page, '#result-summary')).toMatch(/Showing 41–/);
+    expect(new Set([...pageOne, ...pageTwo, ...pageThree]).size).toBe(pageOne.length + pageTwo.length + pageThree.length);
+
+    await follow(page, () => page.getByRole('link', { name: 'Previous 20' }).click());
+    expect(await children()).toEqual(pageTwo);
+    expect(await text(page, '#result-summary')).toMatch(/Showing 21–40\.$/);
+    expect(await text(page, '#children-table caption')).toMatch(/page 2\)$/);
+
+    await follow(page, () => page.getByRole('link', { name: 'Previous 20' }).click());
+    expect(await children()).toEqual(pageOne);
+    expect(await page.locator('#previous-page').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('refuses an LA analyst with a sentence, not a GraphQL field name', async () => {
     const { page, errors } = await open('/family-finding', hub.token('la_analyst', 'BDG', 'an.bdg.1'));
     const refusal = await text(page, '#refusal');

@@ -1,7 +1,7 @@
 // Healthy is ready (issue 8 §8): `npm start` opens its port only once the demo partnership is in, so the first
 // answer from /healthz comes from a hub whose first requests succeed and whose /readyz agrees; and the authority
 // directory is loaded single-flight, so a burst of requests on a cold cache costs one statement, not one each.
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -43,7 +43,11 @@ describe('npm start', () => {
   it('answers /healthz only when the demo is served: the first request succeeds and /readyz agrees', async () => {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: t.url, PORT: String(port), HUB_DATA_DIR: dataDir };
-    child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Exactly what `npm start` runs (package.json): transpile into .build/, then the plain JavaScript entry point.
+    const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    expect(start).toBe('node bin/build.js && node .build/src/main.js');
+    execFileSync(process.execPath, ['bin/build.js'], { cwd: ROOT });
+    child = spawn(process.execPath, ['.build/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout!.on('data', (d) => { output += d; });
     child.stderr!.on('data', (d) => { output += d; });

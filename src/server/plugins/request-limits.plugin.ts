@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { FragmentDefinitionNode, getNullableType, GraphQLError, GraphQLSchema, isListType, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { DocumentNode, FragmentDefinitionNode, getNullableType, GraphQLError, GraphQLSchema, isListType, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { clientError } from '../../policy/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/cursor';
@@ -16,6 +16,9 @@ export interface RequestLimitOptions {
   /** Most aliased fields anywhere in one operation; default 30. */
   maxAliases?: number;
 }
+
+/** Variable sets remembered as within the limits, per document. */
+const MAX_REMEMBERED = 256;
 
 export const DEFAULT_LIMITS: RequestLimitOptions = { maxDepth: 10, maxCost: 50_000, maxRootFields: 20, maxAliases: 30 };
 
@@ -78,6 +81,10 @@ function depthOf(set: SelectionSetNode | undefined, fragments: Record<string, Fr
  * variables are known and before anything executes.
  */
 export function requestLimitsPlugin(schema: GraphQLSchema, opts: RequestLimitOptions = DEFAULT_LIMITS): ApolloServerPlugin {
+  // Operations already found within the limits, by document (Apollo's document store hands back the same parsed
+  // document for the same text) and by operation name and variables: a page asked again and again is walked once.
+  // Only passes are remembered; each document keeps at most MAX_REMEMBERED variable sets.
+  const passed = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart() {
       return {
@@ -85,6 +92,9 @@ export function requestLimitsPlugin(schema: GraphQLSchema, opts: RequestLimitOpt
           // No operation to run (operationName names none, or several operations and no name): Apollo answers that
           // itself (OPERATION_RESOLUTION_FAILURE, masked to BAD_USER_INPUT); there is nothing to cost.
           if (!operation) return;
+          const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}]);
+          const known = passed.get(document);
+          if (known?.has(key)) return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
           const counts = { root: 0, aliases: 0 };
@@ -108,6 +118,10 @@ export function requestLimitsPlugin(schema: GraphQLSchema, opts: RequestLimitOpt
             });
           }
           if (cost > opts.maxCost) throw clientError('TOO_COMPLEX', `The query would cost ${cost}; the limit is ${opts.maxCost}. Ask for fewer records or fields.`);
+          const remembered = known ?? new Set<string>();
+          if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+          remembered.add(key);
+          if (!known) passed.set(document, remembered);
         },
       };
     },
