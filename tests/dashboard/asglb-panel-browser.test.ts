@@ -4,9 +4,9 @@ import { ADOPTER_ITEMS, CHILD_ITEMS, ENQUIRY_ITEMS } from '../../src/asglb/asglb
 import type { Role } from '../../src/auth/roles';
 import { storeExtractChildren } from '../../src/sync/child-store';
 import { parseCsv } from '../../src/sync/ssda903/csv-reader';
-import { describeWithChromium, launchChromium, openReady } from '../support/dashboard-browser';
+import { describeWithChromium, openReady, useHubInChromium } from '../support/dashboard-browser';
 import { seedAuthorities } from '../support/factories';
-import { startTestHub, TestHub } from '../support/test-hub';
+import type { TestHub } from '../support/test-hub';
 import { readJourneyReturns } from '../sync/ssda903/journeys';
 import { SYNC_HOUSEHOLDS } from '../sync/sync-support';
 
@@ -16,7 +16,6 @@ import { SYNC_HOUSEHOLDS } from '../sync/sync-support';
 // finder gets a sentence saying who sends the return, and no file.
 let hub: TestHub;
 let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
 const QUARTER = '2019Q4';
 
 /** The file the hub's own endpoint sends for `url` with `token`, without the byte-order mark. */
@@ -48,20 +47,15 @@ async function download(page: Page, fileName: string): Promise<{ name: string; t
 }
 
 describeWithChromium('the ASGLB panel of the dashboard', () => {
-  beforeAll(async () => {
-    hub = await startTestHub();
+  useHubInChromium(async (started) => {
+    ({ hub, context } = started);
     await seedAuthorities(hub.t.db);
     for (const x of await readJourneyReturns()) if (x.collectionYear) await storeExtractChildren(hub.t.db, 'BDG', x.collectionYear, x.children);
     await hub.gql(hub.token('integration', 'ALE'), SYNC_HOUSEHOLDS, { agency: 'ALE', records: [
       { reference: 'H-1', enquiryOn: '2020-01-20', stage1StartedOn: '2020-02-01', adopters: [{ sex: 'MALE', ethnicity: 'WBRI' }] },
       { reference: 'H-2', enquiryOn: '2019-06-01', approvedOn: '2019-12-01' },
     ] });
-    ({ context, close: closeBrowser } = await launchChromium());
-  }, 120_000);
-  afterAll(async () => {
-    await closeBrowser?.();
-    await hub?.close();
-  });
+  }, { demo: false });
 
   it('the RAA manager lists the whole return and downloads files whose header and rows are the return\'s', async () => {
     const { page, token } = await openPanel('raa_manager', 'ALE');

@@ -1,12 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { loadDemoIfEmpty } from '../../src/demo/load-demo-partnership';
-import { describeWithChromium, launchChromium, pageErrors } from '../support/browser';
-import { startTestHub, TestHub } from '../support/test-hub';
+import { describeWithChromium, pageErrors, useHubInChromium } from '../support/browser';
+import type { TestHub } from '../support/test-hub';
 
 // The GraphQL explorer with the network cut off except to the hub: everything it needs comes from the hub itself.
 let hub: TestHub;
 let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
 
 /** Opens the explorer with every request to anywhere but the hub aborted; returns the aborted URLs. */
 async function openOffline(): Promise<{ page: Page; blocked: string[]; errors: string[] }> {
@@ -27,15 +25,7 @@ async function openOffline(): Promise<{ page: Page; blocked: string[]; errors: s
 }
 
 describeWithChromium('the GraphQL explorer in chromium, offline', () => {
-  beforeAll(async () => {
-    hub = await startTestHub();
-    await loadDemoIfEmpty(hub.t.db);
-    ({ context, close: closeBrowser } = await launchChromium());
-  }, 180_000);
-  afterAll(async () => {
-    await closeBrowser?.();
-    await hub?.close();
-  });
+  useHubInChromium((started) => { ({ hub, context } = started); });
 
   it('loads the schema with its descriptions and runs the family finder example with the demo token', async () => {
     const { page, blocked, errors } = await openOffline();

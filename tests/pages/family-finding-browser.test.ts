@@ -1,13 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { loadDemoIfEmpty } from '../../src/demo/load-demo-partnership';
-import { describeWithChromium, launchChromium, pageErrors } from '../support/browser';
-import { startTestHub, TestHub } from '../support/test-hub';
+import { describeWithChromium, pageErrors, useHubInChromium } from '../support/browser';
+import type { TestHub } from '../support/test-hub';
 
 // The family-finding pages in a real browser over the demo partnership: what a family finder, a social worker and
 // an LA analyst see, each through the GraphQL API with their own token.
 let hub: TestHub;
 let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
 
 const ready = (page: Page) => page.waitForFunction(() => document.body.dataset.state === 'ready', undefined, { timeout: 30_000 });
 
@@ -32,15 +30,7 @@ const dd = (page: Page, field: string) => text(page, `#child-details [data-field
 const ukDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 describeWithChromium('the family-finding pages in chromium', () => {
-  beforeAll(async () => {
-    hub = await startTestHub();
-    await loadDemoIfEmpty(hub.t.db);
-    ({ context, close: closeBrowser } = await launchChromium());
-  }, 180_000);
-  afterAll(async () => {
-    await closeBrowser?.();
-    await hub?.close();
-  });
+  useHubInChromium((started) => { ({ hub, context } = started); });
 
   it('lets a family finder find a child with the filters, open the profile and see households with reasons for and against', async () => {
     const ff = hub.token('family_finder', 'ALE', 'ff.ale.1');
