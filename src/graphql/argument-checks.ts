@@ -4,11 +4,11 @@ import { CHILD_ORDERINGS } from '../services/child-order';
 import { cursorEntryId } from '../compiler/access-log-compiler';
 
 /**
- * The range and shape checks of the read arguments the compiler plans from, in one table, run at the schema edge
- * (src/server/plugins/argument-edge.plugin.ts) on every field of the operation before anything executes: the
- * planner reads root arguments itself (src/compiler/compiled-reads.ts), so no bad value may depend on a resolver to
- * be refused. Each check throws BAD_USER_INPUT (src/policy/errors.ts) naming the argument; the compiler keeps its
- * own checks as a second line.
+ * The range and shape checks of the arguments of the compiled reads (and the other id-taking fields), in one table,
+ * at the schema edge: installed on each field's resolver by the policy guard (src/graphql/policy-guard.ts), and run by
+ * the compiler on every root field before the planner reads its arguments (src/compiler/compiled-reads.ts: the first
+ * compiled root field plans them all, before their own resolvers run). Each check throws BAD_USER_INPUT naming the
+ * argument, at the field's path; the compiler's own checks stay as a second line.
  */
 type Args = Record<string, unknown>;
 type Check = (args: Args) => void;

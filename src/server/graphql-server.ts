@@ -9,7 +9,6 @@ import { RequestContext } from '../context/request-context';
 import { maskError } from './error-masking';
 import { HubMetrics } from './metrics';
 import { databaseOutagePlugin } from './plugins/database-outage.plugin';
-import { argumentEdgePlugin } from './plugins/argument-edge.plugin';
 import { inputEdgePlugin } from './plugins/input-edge.plugin';
 import { observabilityPlugin } from './plugins/observability.plugin';
 import { DEFAULT_LIMITS, RequestLimitOptions, requestLimitsPlugin } from './plugins/request-limits.plugin';
@@ -51,7 +50,6 @@ export function createGraphqlServer(opts: { production: boolean; metrics: HubMet
       // document is cached by Apollo's default document store; usage reporting and traces are off below).
       ApolloServerPluginCacheControlDisabled(),
       inputEdgePlugin(),
-      argumentEdgePlugin(schema),
       requestLimitsPlugin(schema, opts.limits ?? DEFAULT_LIMITS),
       observabilityPlugin(opts.metrics),
       databaseOutagePlugin(),
