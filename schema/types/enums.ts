@@ -171,23 +171,24 @@ registerEnumType(HouseholdLeftReasonEnum, {
 });
 
 /** The inference-control rule a figure was published under (src/policy/inference-control-policy.ts). */
-export const InferenceControlEnum = enumOf(['NONE', 'SMALL_NUMBERS', 'SCORECARD_YEAR_GROUPS', 'PERIOD_GROUPS', 'STAGE_FLOW_GROUPS'] as const);
+export const InferenceControlEnum = enumOf(['NONE', 'SMALL_NUMBERS', 'SCORECARD_YEAR_GROUPS', 'HOUSEHOLD_GROUPS', 'STAGE_FLOW_GROUPS'] as const);
 registerEnumType(InferenceControlEnum, {
   name: 'InferenceControl',
   description: 'The rule a figure was published under: NONE (in full), SMALL_NUMBERS (counts 1-4 withheld with complementary '
     + 'cells; dated figures as at 31 March or a quarter end), SCORECARD_YEAR_GROUPS (a window withheld when a year inside it '
-    + 'has a group of 1-4 children). `inferenceControlRules` gives the wording.',
+    + 'has a group of 1-4 children), HOUSEHOLD_GROUPS (adopter figures), STAGE_FLOW_GROUPS (stage-count trend). '
+    + '`inferenceControlRules` gives the wording.',
   valuesConfig: {
     NONE: { description: 'Figures in full: the viewer sees these figures unsuppressed' },
     SMALL_NUMBERS: { description: 'Counts 1-4 withheld, then the smallest other counts of the row (months: calendar quarter) until the withheld cells hold at least 5' },
     SCORECARD_YEAR_GROUPS: { description: 'A three-year figure withheld unless every financial year inside has each of its groups of children 0 or at least 5' },
-    PERIOD_GROUPS: { description: "A quarter's figure withheld unless each group of households it rests on is 0 or at least 5" },
+    HOUSEHOLD_GROUPS: { description: 'An adopter figure withheld unless every group of households it counts (alike in everything the adopter figures count) is 0 or at least 5' },
     STAGE_FLOW_GROUPS: { description: 'Children in a stage on a quarter end withheld unless each group by quarter of entering and of leaving the stage is 0 or at least 5' },
   },
 });
 
 /** Why a figure is withheld. */
-export const SuppressionReasonEnum = enumOf(['SMALL_NUMBER', 'COMPLEMENTARY', 'SMALL_GROUP_IN_A_YEAR', 'SMALL_GROUP_IN_A_PERIOD', 'SMALL_GROUP_IN_A_FLOW'] as const);
+export const SuppressionReasonEnum = enumOf(['SMALL_NUMBER', 'COMPLEMENTARY', 'SMALL_GROUP_IN_A_YEAR', 'SMALL_HOUSEHOLD_GROUP', 'SMALL_GROUP_IN_A_FLOW'] as const);
 registerEnumType(SuppressionReasonEnum, {
   name: 'SuppressionReason',
   description: 'Why a figure is withheld',
@@ -195,7 +196,7 @@ registerEnumType(SuppressionReasonEnum, {
     SMALL_NUMBER: { description: 'A count from 1 to 4' },
     COMPLEMENTARY: { description: 'Withheld so that a withheld small number cannot be worked out from a total' },
     SMALL_GROUP_IN_A_YEAR: { description: 'A financial year inside the scorecard window has a group of 1 to 4 children' },
-    SMALL_GROUP_IN_A_PERIOD: { description: 'The quarter has a group of 1 to 4 households among those the figure rests on' },
+    SMALL_HOUSEHOLD_GROUP: { description: 'The figure counts a household of a group of 1 to 4 households (HOUSEHOLD_GROUPS)' },
     SMALL_GROUP_IN_A_FLOW: { description: 'Among the children counted, 1 to 4 entered the stage in one quarter and left it in another' },
   },
 });

@@ -7,14 +7,14 @@ import type { Viewer } from '../auth/viewer';
 import type { Sql } from '../db/sql';
 import { asglbExportRefusal, type AsglbTable } from '../policy/asglb-export-policy';
 import { forbidden } from '../policy/errors';
-import { adopterTab, childTab, sgoTable, type AsglbRows } from './asglb-query';
+import { adopterTab, childTab, enquiryTable, sgoTable, type AsglbRows } from './asglb-query';
 import type { AsglbQuarter } from './asglb-quarter';
 import { agencyValidation, childValidation } from './asglb-validation';
 
 /** The Child fields each child table exports, for the access log. */
 const AUDITED_FIELDS: Record<string, string[]> = {
   children: ['sourceId', 'sex', 'ethnicity', 'dateOfBirth', 'needs', 'siblingGroup', 'enteredCareOn', 'decisionOn',
-    'placementOrderOn', 'fosteringForAdoptionOn', 'matchedOn', 'placedOn', 'adoptionOrderOn', 'stage', 'planChangedOn',
+    'placementOrderOn', 'fosteringForAdoptionOn', 'matchedOn', 'placedOn', 'movedInOn', 'adoptionOrderOn', 'stage', 'planChangedOn',
     'planChangedReason', 'links'],
   sgo: ['sourceId'],
   validation: ['sourceId'],
@@ -54,6 +54,7 @@ export async function exportAsglbTable(sql: Sql, who: ExportRequest, table: Asgl
   const rows = table === 'children' ? await childTab(sql, owner.code, q)
     : table === 'sgo' ? await sgoTable(sql, owner.code, q)
       : table === 'adopters' ? await adopterTab(sql, owner.code, q)
+        : table === 'enquiries' ? await enquiryTable(sql, owner.code, q)
         : kind === 'la' ? await childValidation(sql, owner.code, q) : await agencyValidation(sql, owner.code, q);
   await auditChildRows(sql, who, owner.code, rows.childIds, AUDITED_FIELDS[table] ?? ['sourceId']);
   return { fileName: asglbFileName(owner, table, q), csv: toCsv(rows), rows: rows.rows.length };
@@ -76,7 +77,7 @@ export function asglbFilesFor(viewer: Viewer, owner: AuthorityRecord, members: r
   const out: [AsglbTable, AuthorityRecord][] = [];
   const las = owner.kind === 'LOCAL_AUTHORITY' ? [owner] : members;
   if (owner.kind !== 'LOCAL_AUTHORITY') {
-    for (const t of ['adopters', 'validation'] as const) if (!asglbExportRefusal(viewer, t, 'agency', owner.code)) out.push([t, owner]);
+    for (const t of ['adopters', 'enquiries', 'validation'] as const) if (!asglbExportRefusal(viewer, t, 'agency', owner.code)) out.push([t, owner]);
   }
   for (const la of las) {
     for (const t of ['children', 'sgo', 'validation'] as const) if (!asglbExportRefusal(viewer, t, 'la', la.code)) out.push([t, la]);

@@ -13,6 +13,10 @@ export interface AsglbItem {
 const yn = (cond: string) => `CASE WHEN ${cond} THEN 'Y' ELSE 'N' END`;
 const d = (expr: string) => `to_char(${expr}, 'YYYY-MM-DD')`;
 const inQuarter = (expr: string) => yn(`${expr} BETWEEN $2::date AND $3::date`);
+const ADOPTED_IN_QUARTER = 'c.adoption_order_on BETWEEN $2::date AND $3::date';
+/** Y when `to` is within `months` of `from`, N when later, empty when either date is missing. */
+const within = (from: string, to: string, months: number) =>
+  `CASE WHEN ${from} IS NULL OR ${to} IS NULL THEN NULL WHEN ${to} <= ${from} + interval '${months} months' THEN 'Y' ELSE 'N' END`;
 
 /** The child tab (per LA): one row per child with an adoption decision, still on the pathway in the quarter. */
 export const CHILD_ITEMS: readonly AsglbItem[] = [
@@ -46,6 +50,15 @@ export const CHILD_ITEMS: readonly AsglbItem[] = [
   { header: 'Q6 Waiting over 90 days since placement order, unmatched', description: 'Y/N at the end of the quarter', sql: yn(`c.placement_order_on <= $3::date - 90 AND (c.matched_on IS NULL OR c.matched_on > $3::date) AND c.adoption_order_on IS NULL`) },
   { header: 'Q7 No longer considered for adoption in quarter', description: 'Y/N', sql: inQuarter('c.plan_changed_on') },
   { header: 'Q8 Placed in FfA or concurrent planning in quarter', description: 'Y/N', sql: inQuarter('c.fostering_for_adoption_on') },
+  // A10 and A2 per child adopted in the quarter, as scorecard.md defines them (GREATEST skips a NULL, so each date is
+  // checked first); the rolling three-year averages are the
+  // scorecard's (`scorecard(authority, yearEnding)`), not a row of this tab.
+  { header: 'Q9 A10 days (adopted in quarter)', description: 'entered care to moving in with the adopters, for a child adopted in the quarter and placed for adoption',
+    sql: `CASE WHEN ${ADOPTED_IN_QUARTER} AND c.placed_on IS NOT NULL AND c.entered_care_on IS NOT NULL
+      THEN GREATEST(0, COALESCE(c.moved_in_on, c.placed_on) - c.entered_care_on) END` },
+  { header: 'Q10 A2 days (adopted in quarter)', description: 'placement order to match (0 when matched before the order), for a child adopted in the quarter',
+    sql: `CASE WHEN ${ADOPTED_IN_QUARTER} AND c.placed_on IS NOT NULL AND c.matched_on IS NOT NULL
+      AND c.placement_order_on IS NOT NULL THEN GREATEST(0, c.matched_on - c.placement_order_on) END` },
 ];
 
 /** The adopter tab (per agency): one row per prospective adopter, grouped by family (household). */
@@ -70,7 +83,23 @@ export const ADOPTER_ITEMS: readonly AsglbItem[] = [
   { header: 'B12 Date left the process', description: '', sql: d('h.left_on') },
   { header: 'B13 Reason left', description: 'WITHDREW, ON_HOLD, APPLICATION_REFUSED, APPROVAL_RESCINDED or OTHER', sql: 'h.left_reason_code' },
   { header: 'B14 Placement provider for the match', description: 'OWN or OTHER agency', sql: `CASE WHEN hk.inter_agency THEN 'OTHER' WHEN hk.inter_agency = false THEN 'OWN' END` },
+  { header: 'B15 Approved within 6 months of registration', description: 'Y/N: stage 1 start to approval (the norm in asglb.md)', sql: within('h.stage1_started_on', 'h.approved_on', 6) },
+  { header: 'B16 Matched within 3 months of approval', description: 'Y/N: approval to match', sql: within('h.approved_on', 'h.matched_on', 3) },
   { header: 'C1 Date of disruption', description: 'a placement with the household that ended before the order', sql: d('hk.disrupted_on') },
+];
+
+/**
+ * Section D of the adopter tab (per agency): the enquiries received in the quarter, one row. An enquiry is a
+ * household record's enquiry date (registration of interest): the hub holds no enquiry that never became a household.
+ * Parameters: $1 the agency, $2 and $3 the quarter's first and last day, $4 its label.
+ */
+export const ENQUIRY_ITEMS: readonly AsglbItem[] = [
+  { header: 'Agency', description: "the agency's code", sql: '$1::text' },
+  { header: 'Quarter', description: 'YYYYQn of the financial year', sql: '$4::text' },
+  { header: 'Quarter start', description: 'YYYY-MM-DD', sql: d('$2::date') },
+  { header: 'Quarter end', description: 'YYYY-MM-DD', sql: d('$3::date') },
+  { header: 'D1 Number of enquiries received in the quarter', description: 'households whose enquiry date falls in the quarter',
+    sql: 'count(*) FILTER (WHERE h.enquiry_on BETWEEN $2::date AND $3::date)' },
 ];
 
 /** The SGO table (per LA): special guardianship orders made in the quarter, from the 903 episodes. */

@@ -1,7 +1,7 @@
 // The ASGLB return's tables as SQL: one statement per table, every column from the item list (asglb-items.ts).
 // Unsuppressed (a return to the collector); the caller has checked the export policy for the owner.
 import type { Sql } from '../db/sql';
-import { ADOPTER_ITEMS, CHILD_ITEMS, SGO_ENDINGS, SGO_ITEMS, type AsglbItem } from './asglb-items';
+import { ADOPTER_ITEMS, CHILD_ITEMS, ENQUIRY_ITEMS, SGO_ENDINGS, SGO_ITEMS, type AsglbItem } from './asglb-items';
 import type { AsglbQuarter } from './asglb-quarter';
 
 /** A table of the return: headers, rows of text, and the children each row is about (for the audit). */
@@ -75,4 +75,12 @@ export function adopterTab(sql: Sql, agency: string, q: AsglbQuarter): Promise<A
       ) hk ON true
     WHERE ${HOUSEHOLD_POPULATION}
     ORDER BY h.reference, a.position`, [agency, q.start, q.end]);
+}
+
+/** Section D of an agency's adopter tab: the enquiries received in the quarter (one row, 0 when none). */
+export function enquiryTable(sql: Sql, agency: string, q: AsglbQuarter): Promise<AsglbRows> {
+  return run(sql, ENQUIRY_ITEMS, `
+    SELECT NULL AS _child, ${select(ENQUIRY_ITEMS)}
+    FROM adopter_household h WHERE h.agency = $1 AND h.enquiry_on BETWEEN $2::date AND $3::date`,
+  [agency, q.start, q.end, q.label]);
 }

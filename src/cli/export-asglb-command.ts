@@ -39,14 +39,14 @@ async function getFromHub(url: string, token: string): Promise<Response> {
 /** The `hub export asglb` command. */
 export const exportAsglbCommand: CliCommand = {
   words: ['export', 'asglb'],
-  summary: 'Writes the ASGLB quarterly return (child tab per LA, adopter tab per agency, SGO table, validation report) as CSV files.',
+  summary: 'Writes the ASGLB quarterly return (child tab per LA, adopter tab and its enquiries per agency, SGO table, validation report) as CSV files.',
   details: 'The quarter is the financial year\'s: 2025Q3 is October to December 2025 (Q1 April-June). With --agency, every\n'
     + 'file the token may download for the agency and its member LAs; with --authority, that LA\'s. The return is\n'
     + 'unsuppressed and goes to the collector; every child row exported is recorded in the hub\'s access log.',
   options: {
     quarter: { type: 'string', value: 'YYYYQn', required: true, description: 'the quarter of the financial year starting in YYYY' },
     authority: { type: 'string', value: 'CODE', description: 'an LA: its child tab, SGO table and validation report' },
-    agency: { type: 'string', value: 'CODE', description: 'an RAA: its adopter tab, and its member LAs\' files' },
+    agency: { type: 'string', value: 'CODE', description: 'an RAA: its adopter tab and enquiries (Section D), and its member LAs\' files' },
     out: { type: 'string', value: 'DIR', description: 'where to write the files', default: '.' },
     ...HUB_CONNECTION_OPTIONS,
   },

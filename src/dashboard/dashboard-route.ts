@@ -2,55 +2,35 @@
 // from node_modules. The page holds no data of its own: it calls the aggregate GraphQL queries with the viewer's token.
 import * as fs from 'fs';
 import * as path from 'path';
-import express, { Express, Request, Response } from 'express';
+import { Express } from 'express';
 import { mintToken } from '../auth/mint-token';
 import { isRole } from '../auth/roles';
 import { DEMO_PEOPLE } from '../cli/demo-tokens';
 import { HubDeps } from '../server/hub-deps';
 import { projectPath } from '../config/project-root';
+import { mountStaticFolder, nodeModule, securePage, sendHtml } from '../pages/page-security';
 
 const PAGE_DIR = projectPath('src', 'dashboard', 'page');
-const CHART_JS = projectPath('node_modules', 'chart.js', 'dist', 'chart.umd.js');
+const CHART_JS = nodeModule('chart.js', 'dist', 'chart.umd.js');
 
 /** How long a demo token from the role picker lasts. */
 const DEMO_TOKEN_TTL_SECONDS = 2 * 3600;
 
-// Only the hub's own files run on the page; the token never leaves it for another origin.
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
-    + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-};
-
-function secure(res: Response): void {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-}
-
 /** Mounts the page, the audit page, their assets, chart.js, and (outside production) the demo people and demo tokens. */
 export function mountDashboard(app: Express, deps: HubDeps): void {
-  const sendPage = (_req: Request, res: Response): void => {
-    secure(res);
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(path.join(PAGE_DIR, 'index.html'));
-  };
-  app.get('/dashboard', sendPage);
-  app.get('/dashboard/', sendPage);
+  // The security headers are the hub pages' own (src/pages/page-security.ts): one policy for every page.
+  const dashboardPage = sendHtml(path.join(PAGE_DIR, 'index.html'));
+  app.get('/dashboard', dashboardPage);
+  app.get('/dashboard/', dashboardPage);
   // The audit trail's page (accessLog); the policy decides what it shows, the page only asks.
-  app.get('/dashboard/audit', (_req: Request, res: Response): void => {
-    secure(res);
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(path.join(PAGE_DIR, 'audit.html'));
-  });
+  app.get('/dashboard/audit', sendHtml(path.join(PAGE_DIR, 'audit.html')));
   app.get('/dashboard/vendor/chart.umd.js', (_req, res) => {
-    secure(res);
+    securePage(res);
     if (!fs.existsSync(CHART_JS)) { res.status(404).type('text/plain').send('chart.js is not installed'); return; }
     res.type('application/javascript').sendFile(CHART_JS);
   });
   if (!deps.env.production) mountDemoEndpoints(app, deps);
-  app.use('/dashboard', (req, res, next) => { secure(res); next(); },
-    express.static(PAGE_DIR, { index: false, fallthrough: true, dotfiles: 'ignore' }));
+  mountStaticFolder(app, '/dashboard', PAGE_DIR);
 }
 
 // Development only (never mounted with NODE_ENV=production, so they answer 404 there): the demo people, and a

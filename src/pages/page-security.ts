@@ -1,4 +1,4 @@
-// The HTTP side of the hub's own web pages (start page, family-finding pages, explorer): security headers and
+// The HTTP side of the hub's own web pages (start page, family-finding pages, explorer, dashboard): security headers and
 // static folders. Only the hub's own files run on a page, and a token never leaves it for another origin.
 import express, { Express, Request, Response } from 'express';
 import { projectPath } from '../config/project-root';

@@ -4,12 +4,13 @@
  * docs/inference-control.md). Which viewer is controlled for which authority or agency is decided by
  * aggregate-policy.ts and agency-aggregate-policy.ts (`suppressed`); this table says HOW each aggregate is controlled.
  */
+import { GroupAttribute, HOUSEHOLD_GROUP_KEY } from './household-groups-policy';
 
 /** The rule a figure was published under; the API returns it beside every figure so the page can say so. */
-export type InferenceControl = 'NONE' | 'SMALL_NUMBERS' | 'SCORECARD_YEAR_GROUPS' | 'PERIOD_GROUPS' | 'STAGE_FLOW_GROUPS';
+export type InferenceControl = 'NONE' | 'SMALL_NUMBERS' | 'SCORECARD_YEAR_GROUPS' | 'HOUSEHOLD_GROUPS' | 'STAGE_FLOW_GROUPS';
 
 /** Why one figure is withheld. */
-export type SuppressionReason = 'SMALL_NUMBER' | 'COMPLEMENTARY' | 'SMALL_GROUP_IN_A_YEAR' | 'SMALL_GROUP_IN_A_PERIOD' | 'SMALL_GROUP_IN_A_FLOW';
+export type SuppressionReason = 'SMALL_NUMBER' | 'COMPLEMENTARY' | 'SMALL_GROUP_IN_A_YEAR' | 'SMALL_HOUSEHOLD_GROUP' | 'SMALL_GROUP_IN_A_FLOW';
 
 /**
  * The dates a controlled viewer's `asOf` may take: the argument is moved back to the latest such date on or before it
@@ -43,6 +44,8 @@ export interface InferenceControlRule {
   block?: SuppressionBlock;
   /** The dates `asOf` may take for a controlled viewer, when the operation takes one. */
   asOf?: SnapshotRule;
+  /** HOUSEHOLD_GROUPS: the one decomposition of households every adopter figure counts whole groups of. */
+  groups?: readonly GroupAttribute[];
 }
 
 /** Counts from 1 to this are withheld. */
@@ -57,17 +60,17 @@ export const MIN_GROUP = 5;
 export const inferenceControlPolicy = {
   familyFindingSummary: { rule: 'SMALL_NUMBERS', block: 'ROW' },
   childrenInFamilyFindingBreakdown: { rule: 'SMALL_NUMBERS', block: 'ROW', asOf: 'FINANCIAL_YEAR_END' },
-  adopterPipeline: { rule: 'SMALL_NUMBERS', block: 'ROW' },
-  approvedAdopterWaits: { rule: 'SMALL_NUMBERS', block: 'ROW', asOf: 'QUARTER_END' },
-  enquiriesPerMonth: { rule: 'SMALL_NUMBERS', block: 'CALENDAR_QUARTER' },
-  matchesPerMonth: { rule: 'SMALL_NUMBERS', block: 'CALENDAR_QUARTER' },
+  adopterPipeline: { rule: 'HOUSEHOLD_GROUPS', groups: HOUSEHOLD_GROUP_KEY },
+  approvedAdopterWaits: { rule: 'HOUSEHOLD_GROUPS', groups: HOUSEHOLD_GROUP_KEY, asOf: 'QUARTER_END' },
+  enquiriesPerMonth: { rule: 'HOUSEHOLD_GROUPS', groups: HOUSEHOLD_GROUP_KEY },
+  matchesPerMonth: { rule: 'HOUSEHOLD_GROUPS', groups: HOUSEHOLD_GROUP_KEY },
   supportCaseSummary: { rule: 'SMALL_NUMBERS', block: 'ROW' },
   scorecard: { rule: 'SCORECARD_YEAR_GROUPS' },
   scorecardTrend: { rule: 'SCORECARD_YEAR_GROUPS' },
-  adopterFunnel: { rule: 'PERIOD_GROUPS' },
-  adopterTimeliness: { rule: 'PERIOD_GROUPS' },
-  adopterIndicators: { rule: 'PERIOD_GROUPS' },
-  householdsLeaving: { rule: 'SMALL_NUMBERS', block: 'FINANCIAL_YEAR' },
+  adopterFunnel: { rule: 'HOUSEHOLD_GROUPS', groups: HOUSEHOLD_GROUP_KEY },
+  adopterTimeliness: { rule: 'HOUSEHOLD_GROUPS', groups: HOUSEHOLD_GROUP_KEY },
+  adopterIndicators: { rule: 'HOUSEHOLD_GROUPS', groups: HOUSEHOLD_GROUP_KEY },
+  householdsLeaving: { rule: 'HOUSEHOLD_GROUPS', groups: HOUSEHOLD_GROUP_KEY },
   stageCountTrend: { rule: 'STAGE_FLOW_GROUPS' },
 } as const satisfies Record<string, InferenceControlRule>;
 
@@ -83,9 +86,10 @@ export const INFERENCE_CONTROL_TEXT: Record<InferenceControl, string> = {
   SCORECARD_YEAR_GROUPS: 'A three-year figure is shown only when, in every financial year inside the window, each group of '
     + 'children it counts or averages over (adopted not placed, placed, matched, under and over 426 days) is 0 or at '
     + 'least 5; otherwise it is withheld, so overlapping windows cannot be subtracted to reach a small group.',
-  PERIOD_GROUPS: 'A figure about one quarter (a cohort of enquiries, the households finishing a step, the families matched) '
-    + 'is shown only when each group of households it rests on (how far each got; within or beyond the norm; waited 3 '
-    + 'months or not) is 0 or at least 5; a single count from 1 to 4 is withheld.',
+  HOUSEHOLD_GROUPS: 'Adopter households are grouped by everything these figures count them by (stage, month of enquiry, '
+    + 'how far they got, when and why they left, when each step ended and whether within its norm, quarters of approval, '
+    + 'application and match). A figure is shown only when every group it counts holds 0 or at least 5 households, so no '
+    + 'combination of figures, in any table, can single out 1 to 4 households.',
   STAGE_FLOW_GROUPS: 'Children in a stage on a quarter end are shown only when each group they are made of (the children '
     + 'who entered the stage in one quarter and left it in another) is 0 or at least 5, so no difference between two '
     + 'quarters can single out a few children.',
@@ -96,7 +100,7 @@ export const SUPPRESSION_REASON_TEXT: Record<SuppressionReason, string> = {
   SMALL_NUMBER: 'A count from 1 to 4.',
   COMPLEMENTARY: 'Withheld so that a withheld small number cannot be worked out from a total.',
   SMALL_GROUP_IN_A_YEAR: 'A financial year inside the window has a group of 1 to 4 children.',
-  SMALL_GROUP_IN_A_PERIOD: 'The quarter has a group of 1 to 4 households among those the figure rests on.',
+  SMALL_HOUSEHOLD_GROUP: 'The figure counts a household of a group of 1 to 4 households alike in everything the adopter figures count.',
   SMALL_GROUP_IN_A_FLOW: 'Among the children counted, 1 to 4 entered the stage in one quarter and left it in another.',
 };
 

@@ -1,6 +1,6 @@
 // GET /export/asglb — the ASGLB quarterly return for download (the dashboard's button, `hub export asglb`):
 //   /export/asglb?quarter=2025Q3&owner=CODE          JSON: the files the token may download for that LA or agency
-//   /export/asglb/CODE/TABLE.csv?quarter=2025Q3      one table as CSV (children, sgo, adopters, validation)
+//   /export/asglb/CODE/TABLE.csv?quarter=2025Q3      one table as CSV (children, sgo, adopters, enquiries, validation)
 // The export policy (src/policy/asglb-export-policy.ts) decides; every child row sent is in the access log.
 import { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
@@ -12,7 +12,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECOND
 import { HubDeps } from './hub-deps';
 import { logServerError } from './server-log';
 
-const TABLES: readonly AsglbTable[] = ['children', 'sgo', 'adopters', 'validation'];
+const TABLES: readonly AsglbTable[] = ['children', 'sgo', 'adopters', 'enquiries', 'validation'];
 
 /** The path of one table's CSV. */
 export const asglbTablePath = (owner: string, table: AsglbTable, quarter: string): string =>

@@ -2,6 +2,8 @@ import { Viewer } from '../auth/viewer';
 import { Sql } from '../db/sql';
 import { ADOPTER_STAGES } from '../domain/stages';
 import { badInput } from '../policy/errors';
+import { householdGroupsSql } from '../policy/household-groups-policy';
+import { MIN_GROUP } from '../policy/inference-control-policy';
 import { SqlParams } from '../policy/sql-params';
 import { AggregateCell, AsOfCells, agencyKeys, asOfFor, gridSql } from './aggregate-grid';
 
@@ -10,9 +12,10 @@ export async function adopterPipeline(sql: Sql, viewer: Viewer, agency?: string 
   const scope = agencyKeys(viewer, agency);
   const p = new SqlParams();
   const keys = p.add(scope.keys);
-  const counts = `SELECT h.agency AS key, h.stage AS band, count(*)::int AS n FROM adopter_household h
+  const counts = `SELECT h.agency AS key, h.stage AS band, count(*)::int AS n, bool_or(hg.group_n < ${MIN_GROUP}) AS small
+    FROM adopter_household h JOIN (${householdGroupsSql(keys)}) hg ON hg.id = h.id
     WHERE h.agency = ANY(${keys}::text[]) GROUP BY 1, 2`;
-  return sql.query<AggregateCell>(gridSql(p, keys, scope, ADOPTER_STAGES, counts), p.values);
+  return sql.query<AggregateCell>(gridSql(p, keys, scope, ADOPTER_STAGES, counts, { householdGroups: true }), p.values);
 }
 
 /** Bands of time since approval for households approved and waiting for a match. */
@@ -43,9 +46,10 @@ export async function approvedAdopterWaits(sql: Sql, viewer: Viewer, args: { age
     ? `((h.approved_on <= ${asOf} AND ((${movedOn} IS NULL AND h.stage = 'APPROVED') OR ${movedOn} > ${asOf}))
         OR (h.approved_on IS NULL AND h.stage = 'APPROVED'))`
     : `h.stage = 'APPROVED'`;
-  const counts = `SELECT h.agency AS key, ${band} AS band, count(*)::int AS n FROM adopter_household h
+  const counts = `SELECT h.agency AS key, ${band} AS band, count(*)::int AS n, bool_or(hg.group_n < ${MIN_GROUP}) AS small
+    FROM adopter_household h JOIN (${householdGroupsSql(keys)}) hg ON hg.id = h.id
     WHERE h.agency = ANY(${keys}::text[]) AND ${population} GROUP BY 1, 2`;
-  const cells = await sql.query<AggregateCell>(gridSql(p, keys, scope, WAIT_BANDS, counts), p.values);
+  const cells = await sql.query<AggregateCell>(gridSql(p, keys, scope, WAIT_BANDS, counts, { householdGroups: true }), p.values);
   return { asOf: day.asOf, cells };
 }
 
@@ -84,11 +88,15 @@ async function perMonth(sql: Sql, viewer: Viewer, table: 'adopter_household' | '
   const yearFrom = `date_trunc('year', ${from})::date`;
   const yearTo = `(date_trunc('year', ${to}) + interval '11 months')::date`;
   const months = `SELECT array_agg(to_char(m, 'YYYY-MM') ORDER BY m) FROM generate_series(${yearFrom}, ${yearTo}, interval '1 month') m`;
-  const counts = `SELECT t.${keyColumn} AS key, to_char(t.${dateColumn}, 'YYYY-MM') AS band, count(*)::int AS n FROM ${table} t
+  // Each enquiry is a household, each match belongs to one: the cell is withheld when it counts one of a small group.
+  const household = table === 'adopter_household' ? 't.id' : 't.household_id';
+  const counts = `SELECT t.${keyColumn} AS key, to_char(t.${dateColumn}, 'YYYY-MM') AS band, count(*)::int AS n,
+      bool_or(hg.group_n < ${MIN_GROUP}) AS small
+    FROM ${table} t JOIN (${householdGroupsSql(keys)}) hg ON hg.id = ${household}
     WHERE t.${keyColumn} = ANY(${keys}::text[]) AND t.${dateColumn} >= ${yearFrom} AND t.${dateColumn} < ${yearTo} + interval '1 month'
     GROUP BY 1, 2`;
   const keep = `band BETWEEN to_char(${from}, 'YYYY-MM') AND to_char(${to}, 'YYYY-MM')`;
-  return sql.query<AggregateCell>(gridSql(p, keys, scope, { sql: months }, counts, { block: 'CALENDAR_QUARTER', keep }), p.values);
+  return sql.query<AggregateCell>(gridSql(p, keys, scope, { sql: months }, counts, { keep, householdGroups: true }), p.values);
 }
 
 /** Households' first enquiries per agency and month. One statement. */

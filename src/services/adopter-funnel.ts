@@ -1,39 +1,31 @@
 import { Viewer } from '../auth/viewer';
 import { Sql } from '../db/sql';
+import { FURTHEST_STEP_SQL, householdGroupsSql } from '../policy/household-groups-policy';
 import { InferenceControl, MIN_GROUP, SuppressionReason } from '../policy/inference-control-policy';
 import { SqlParams } from '../policy/sql-params';
 import { agencyKeys } from './aggregate-grid';
 import { quarterLabelSql, quarterRange, quarterSeriesSql } from './quarters';
 
-/** A figure under PERIOD_GROUPS: shown, or withheld because one of its groups of households is 1 to 4. */
+/** A figure under HOUSEHOLD_GROUPS: shown, or withheld because it counts a household of a group of 1 to 4. */
 export interface PeriodControl {
   suppressed: boolean;
   suppressionReason: SuppressionReason | null;
   inferenceControl: InferenceControl;
 }
 
-/** True when every group is 0 or at least MIN_GROUP (inference-control-policy.ts, PERIOD_GROUPS). */
-export function groupsPublishable(groups: number[]): boolean {
-  return groups.every((n) => n === 0 || n >= MIN_GROUP);
-}
-
-/** The control of a figure resting on `groups`, for a viewer controlled (`suppress`) or not. */
-export function periodControl(suppress: boolean, groups: number[]): PeriodControl {
-  const hidden = suppress && !groupsPublishable(groups);
-  return { suppressed: hidden, suppressionReason: hidden ? 'SMALL_GROUP_IN_A_PERIOD' : null, inferenceControl: suppress ? 'PERIOD_GROUPS' : 'NONE' };
+/**
+ * The control of a figure for a viewer controlled (`suppress`) or not; `small` says whether the figure counts a
+ * household whose group (household-groups-policy.ts) holds 1 to 4.
+ */
+export function periodControl(suppress: boolean, small: boolean): PeriodControl {
+  const hidden = suppress && small;
+  return { suppressed: hidden, suppressionReason: hidden ? 'SMALL_HOUSEHOLD_GROUP' : null, inferenceControl: suppress ? 'HOUSEHOLD_GROUPS' : 'NONE' };
 }
 
 /** A share as a percentage with one decimal, halves up; null over nobody. */
 export function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.floor((2000 * part + whole) / (2 * whole)) / 10;
 }
-
-/** Households are placed in the funnel by the furthest step they reached: dates, or the stage when a date is missing. */
-const FURTHEST = `GREATEST(
-    CASE WHEN h.matched_on IS NOT NULL THEN 4 WHEN h.approved_on IS NOT NULL THEN 3 WHEN h.stage2_started_on IS NOT NULL THEN 2
-         WHEN h.stage1_started_on IS NOT NULL THEN 1 ELSE 0 END,
-    CASE h.stage WHEN 'STAGE_ONE' THEN 1 WHEN 'STAGE_TWO' THEN 2 WHEN 'APPROVED' THEN 3
-         WHEN 'MATCHED' THEN 4 WHEN 'PLACED' THEN 4 WHEN 'ADOPTION_ORDER' THEN 4 ELSE 0 END)`;
 
 /** One cohort of the funnel: the households whose first enquiry fell in one calendar quarter, and how far they got. */
 export interface FunnelCohort extends PeriodControl {
@@ -56,7 +48,7 @@ interface QuarterArgs { agency?: string | null; fromQuarter?: string | null; toQ
 /**
  * Conversion from enquiry to stage 1, stage 2, approval and match, per agency and cohort (calendar quarter of the
  * first enquiry). Each household counts once, at the furthest step it reached (a later step implies the earlier).
- * Under inference control a cohort is shown only when each of its five furthest-step groups is 0 or at least 5.
+ * Under inference control (HOUSEHOLD_GROUPS) a cohort is shown only when every household in it is in a group of 5 or more.
  * Without a range: the 8 quarters up to the latest enquiry in scope. One statement.
  */
 export async function adopterFunnel(sql: Sql, viewer: Viewer, args: QuarterArgs): Promise<FunnelCohort[]> {
@@ -66,22 +58,23 @@ export async function adopterFunnel(sql: Sql, viewer: Viewer, args: QuarterArgs)
   const keys = p.add(scope.keys);
   const latest = `(SELECT max(h.enquiry_on) FROM adopter_household h WHERE h.agency = ANY(${keys}::text[]))`;
   const { first, last } = quarterSeriesSql(p.add(range.from), p.add(range.to), latest);
-  const rows = await sql.query<{ agency: string; quarter: string; quarter_start: string; f: number[] }>(`
+  const rows = await sql.query<{ agency: string; quarter: string; quarter_start: string; f: number[]; small: boolean }>(`
     WITH quarters AS (SELECT generate_series(${first}, ${last}, interval '3 months')::date AS q),
     cohort AS (
-      SELECT h.agency, date_trunc('quarter', h.enquiry_on)::date AS q, ${FURTHEST} AS furthest
-        FROM adopter_household h
+      SELECT h.agency, date_trunc('quarter', h.enquiry_on)::date AS q, ${FURTHEST_STEP_SQL} AS furthest, hg.group_n
+        FROM adopter_household h JOIN (${householdGroupsSql(keys)}) hg ON hg.id = h.id
        WHERE h.agency = ANY(${keys}::text[]) AND h.enquiry_on >= ${first} AND h.enquiry_on < ${last} + interval '3 months'
     )
     SELECT k.key AS agency, ${quarterLabelSql('q.q')} AS quarter, to_char(q.q, 'YYYY-MM-DD') AS quarter_start,
-           ARRAY[${[0, 1, 2, 3, 4].map((i) => `count(c.furthest) FILTER (WHERE c.furthest = ${i})::int`).join(', ')}] AS f
+           ARRAY[${[0, 1, 2, 3, 4].map((i) => `count(c.furthest) FILTER (WHERE c.furthest = ${i})::int`).join(', ')}] AS f,
+           COALESCE(bool_or(c.group_n < ${MIN_GROUP}), false) AS small
       FROM unnest(${keys}::text[]) WITH ORDINALITY AS k(key, key_order)
      CROSS JOIN quarters q
       LEFT JOIN cohort c ON c.agency = k.key AND c.q = q.q
      GROUP BY k.key, k.key_order, q.q
      ORDER BY k.key_order, q.q`, p.values);
   return rows.map((r) => {
-    const control = periodControl(scope.suppressed.includes(r.agency), r.f);
+    const control = periodControl(scope.suppressed.includes(r.agency), r.small);
     const reached = (step: number): number => r.f.slice(step).reduce((s, n) => s + n, 0);
     const shown = (n: number): number | null => (control.suppressed ? null : n);
     const share = (step: number): number | null => (control.suppressed ? null : percent(reached(step), reached(0)));
@@ -118,8 +111,8 @@ export interface TimelinessRow extends PeriodControl {
 
 /**
  * Per agency, quarter (of the step's end) and step: how many households finished it, their average days, and how many
- * within the norm (end on or before start + the norm's months). Under inference control a row is shown only when the
- * households within and beyond the norm are each 0 or at least 5. One statement.
+ * within the norm (end on or before start + the norm's months). Under inference control (HOUSEHOLD_GROUPS) a row is
+ * shown only when every household it counts is in a group of 5 or more. One statement.
  */
 export async function adopterTimeliness(sql: Sql, viewer: Viewer, args: QuarterArgs): Promise<TimelinessRow[]> {
   const scope = agencyKeys(viewer, args.agency);
@@ -132,16 +125,18 @@ export async function adopterTimeliness(sql: Sql, viewer: Viewer, args: QuarterA
   const { first, last } = quarterSeriesSql(p.add(range.from), p.add(range.to), latest);
   const steps = entries.map(([name, m], i) => `SELECT h.agency, '${name}' AS measure, ${i} AS measure_order,
       date_trunc('quarter', h.${m.to})::date AS q, h.${m.to} - h.${m.from} AS days,
-      h.${m.to} <= h.${m.from} + interval '${m.normMonths} months' AS within
-      FROM adopter_household h WHERE h.agency = ANY(${keys}::text[]) AND h.${m.from} IS NOT NULL AND h.${m.to} IS NOT NULL
+      h.${m.to} <= h.${m.from} + interval '${m.normMonths} months' AS within, hg.group_n
+      FROM adopter_household h JOIN groups hg ON hg.id = h.id WHERE h.agency = ANY(${keys}::text[]) AND h.${m.from} IS NOT NULL AND h.${m.to} IS NOT NULL
        AND h.${m.to} >= h.${m.from} AND h.${m.to} >= ${first} AND h.${m.to} < ${last} + interval '3 months'`).join('\n UNION ALL ');
   const measures = entries.map(([name], i) => `('${name}', ${i})`).join(', ');
-  const rows = await sql.query<{ agency: string; quarter: string; quarter_start: string; measure: TimelinessMeasure; n: number; within: number; average: number | null }>(`
+  const rows = await sql.query<{ agency: string; quarter: string; quarter_start: string; measure: TimelinessMeasure; n: number; within: number; average: number | null; small: boolean }>(`
     WITH quarters AS (SELECT generate_series(${first}, ${last}, interval '3 months')::date AS q),
+    groups AS (${householdGroupsSql(keys)}),
     steps AS (${steps})
     SELECT k.key AS agency, ${quarterLabelSql('q.q')} AS quarter, to_char(q.q, 'YYYY-MM-DD') AS quarter_start, m.measure,
            count(s.days)::int AS n, count(s.days) FILTER (WHERE s.within)::int AS within,
-           floor((2 * sum(s.days) + count(s.days))::numeric / NULLIF(2 * count(s.days), 0))::int AS average
+           floor((2 * sum(s.days) + count(s.days))::numeric / NULLIF(2 * count(s.days), 0))::int AS average,
+           COALESCE(bool_or(s.group_n < ${MIN_GROUP}), false) AS small
       FROM unnest(${keys}::text[]) WITH ORDINALITY AS k(key, key_order)
      CROSS JOIN quarters q
      CROSS JOIN (VALUES ${measures}) AS m(measure, measure_order)
@@ -149,7 +144,7 @@ export async function adopterTimeliness(sql: Sql, viewer: Viewer, args: QuarterA
      GROUP BY k.key, k.key_order, q.q, m.measure, m.measure_order
      ORDER BY k.key_order, q.q, m.measure_order`, p.values);
   return rows.map((r) => {
-    const control = periodControl(scope.suppressed.includes(r.agency), [r.within, r.n - r.within]);
+    const control = periodControl(scope.suppressed.includes(r.agency), r.small);
     const m = TIMELINESS_MEASURES[r.measure];
     const shown = <T>(v: T): T | null => (control.suppressed ? null : v);
     return {

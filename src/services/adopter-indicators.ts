@@ -1,8 +1,9 @@
 import { Viewer } from '../auth/viewer';
 import { Sql } from '../db/sql';
 import { HOUSEHOLD_LEFT_REASONS } from '../domain/links';
-import { suppressCount } from '../policy/aggregate-policy';
 import { badInput } from '../policy/errors';
+import { FURTHEST_BY_DATES_SQL, householdGroupsSql } from '../policy/household-groups-policy';
+import { MIN_GROUP } from '../policy/inference-control-policy';
 import { SqlParams } from '../policy/sql-params';
 import { AggregateCell, agencyKeys, gridSql } from './aggregate-grid';
 import { PeriodControl, percent, periodControl } from './adopter-funnel';
@@ -31,8 +32,8 @@ export interface AdopterIndicatorRow {
  * - A12, of the families matched in the quarter (with an approval date), how many waited at least 3 months from
  *   approval, and the percentage;
  * - A13, applications still to be assessed at the quarter's end: applied by then, not approved and not gone by then.
- * Under inference control A11 and A13 are single counts (1 to 4 withheld); A12 is shown only when the families who
- * waited 3 months and those who did not are each 0 or at least 5. One statement.
+ * Under inference control (HOUSEHOLD_GROUPS) each of A11, A12 and A13 is shown only when every household it counts is
+ * in a group of 5 or more (household-groups-policy.ts). One statement.
  */
 export async function adopterIndicators(sql: Sql, viewer: Viewer,
   args: { agency?: string | null; fromQuarter?: string | null; toQuarter?: string | null }): Promise<AdopterIndicatorRow[]> {
@@ -49,29 +50,30 @@ export async function adopterIndicators(sql: Sql, viewer: Viewer,
   const a13 = `h.application_on <= ${e}
     AND (h.approved_on > ${e} OR (h.approved_on IS NULL AND h.stage IN ('ENQUIRY', 'STAGE_ONE', 'STAGE_TWO', 'WITHDRAWN')))
     AND (h.left_on > ${e} OR (h.left_on IS NULL AND h.stage <> 'WITHDRAWN'))`;
-  const rows = await sql.query<{ agency: string; quarter: string; quarter_start: string; quarter_end: string; a11: number; matched: number; waited: number; a13: number }>(`
-    WITH quarters AS (SELECT generate_series(${first}, ${last}, interval '3 months')::date AS q)
+  const rows = await sql.query<{ agency: string; quarter: string; quarter_start: string; quarter_end: string; a11: number; matched: number; waited: number; a13: number; a11_small: boolean; a12_small: boolean; a13_small: boolean }>(`
+    WITH quarters AS (SELECT generate_series(${first}, ${last}, interval '3 months')::date AS q),
+    households AS (SELECT h.*, hg.group_n < ${MIN_GROUP} AS small FROM adopter_household h JOIN (${householdGroupsSql(keys)}) hg ON hg.id = h.id)
     SELECT k.key AS agency, ${quarterLabelSql('q.q')} AS quarter, to_char(q.q, 'YYYY-MM-DD') AS quarter_start, to_char(${e}, 'YYYY-MM-DD') AS quarter_end,
-           count(h.id) FILTER (WHERE ${a11})::int AS a11,
-           count(h.id) FILTER (WHERE ${matchedIn})::int AS matched,
+           count(h.id) FILTER (WHERE ${a11})::int AS a11, COALESCE(bool_or(h.small) FILTER (WHERE ${a11}), false) AS a11_small,
+           count(h.id) FILTER (WHERE ${matchedIn})::int AS matched, COALESCE(bool_or(h.small) FILTER (WHERE ${matchedIn}), false) AS a12_small,
            count(h.id) FILTER (WHERE ${matchedIn} AND h.matched_on >= h.approved_on + interval '3 months')::int AS waited,
-           count(h.id) FILTER (WHERE ${a13})::int AS a13
+           count(h.id) FILTER (WHERE ${a13})::int AS a13, COALESCE(bool_or(h.small) FILTER (WHERE ${a13}), false) AS a13_small
       FROM unnest(${keys}::text[]) WITH ORDINALITY AS k(key, key_order)
      CROSS JOIN quarters q
-      LEFT JOIN adopter_household h ON h.agency = k.key
+      LEFT JOIN households h ON h.agency = k.key
      GROUP BY k.key, k.key_order, q.q
      ORDER BY k.key_order, q.q`, p.values);
   return rows.map((r) => {
     const suppress = scope.suppressed.includes(r.agency);
-    const a12 = periodControl(suppress, [r.waited, r.matched - r.waited]);
-    const a11Count = suppressCount(r.a11, suppress);
-    const a13Count = suppressCount(r.a13, suppress);
+    const a12 = periodControl(suppress, r.a12_small);
+    const a11Hidden = suppress && r.a11_small;
+    const a13Hidden = suppress && r.a13_small;
     return {
       agency: r.agency, quarter: r.quarter, quarterStart: r.quarter_start, quarterEnd: r.quarter_end,
-      a11: a11Count.count, a11Suppressed: a11Count.suppressed,
+      a11: a11Hidden ? null : r.a11, a11Suppressed: a11Hidden,
       a12Matched: a12.suppressed ? null : r.matched, a12WaitedThreeMonths: a12.suppressed ? null : r.waited,
       a12Percent: a12.suppressed ? null : percent(r.waited, r.matched), a12,
-      a13: a13Count.count, a13Suppressed: a13Count.suppressed,
+      a13: a13Hidden ? null : r.a13, a13Suppressed: a13Hidden,
     };
   });
 }
@@ -85,8 +87,8 @@ export const MAX_LEAVING_YEARS = 20;
 
 /**
  * Households that left the process (a leaving date), per agency, financial year of leaving (by its year ending),
- * coded reason and the furthest step reached. Bands are 'YYYY|REASON|STAGE'; suppression is decided per financial
- * year (inference-control-policy.ts), so each year is the same whatever range is asked for. Approvals rescinded are
+ * coded reason and the furthest step reached. Bands are 'YYYY|REASON|STAGE'; under inference control a cell is shown
+ * only when every household it counts is in a group of 5 or more (HOUSEHOLD_GROUPS), the same whatever is asked for. Approvals rescinded are
  * the APPROVAL_RESCINDED cells. Without years: the three years up to the latest leaving in scope. One statement.
  */
 export async function householdsLeaving(sql: Sql, viewer: Viewer,
@@ -110,11 +112,9 @@ export async function householdsLeaving(sql: Sql, viewer: Viewer,
   const bands = `SELECT array_agg(y::text || '|' || r.r || '|' || s.s ORDER BY y, r.o, s.o)
     FROM generate_series(${from}, ${to}) y CROSS JOIN unnest(${reasons}::text[]) WITH ORDINALITY r(r, o)
     CROSS JOIN unnest(${stages}::text[]) WITH ORDINALITY s(s, o)`;
-  const furthest = `CASE WHEN h.matched_on IS NOT NULL THEN 'MATCHED' WHEN h.approved_on IS NOT NULL THEN 'APPROVED'
-    WHEN h.stage2_started_on IS NOT NULL THEN 'STAGE_TWO' WHEN h.stage1_started_on IS NOT NULL THEN 'STAGE_ONE' ELSE 'ENQUIRY' END`;
-  const counts = `SELECT h.agency AS key, ${yearOf('h.left_on')}::text || '|' || COALESCE(h.left_reason_code, 'NOT_RECORDED') || '|' || ${furthest} AS band,
-      count(*)::int AS n FROM adopter_household h
+  const counts = `SELECT h.agency AS key, ${yearOf('h.left_on')}::text || '|' || COALESCE(h.left_reason_code, 'NOT_RECORDED') || '|' || ${FURTHEST_BY_DATES_SQL} AS band,
+      count(*)::int AS n, bool_or(hg.group_n < ${MIN_GROUP}) AS small FROM adopter_household h JOIN (${householdGroupsSql(keys)}) hg ON hg.id = h.id
      WHERE h.agency = ANY(${keys}::text[]) AND h.left_on IS NOT NULL AND ${yearOf('h.left_on')} BETWEEN ${from} AND ${to}
      GROUP BY 1, 2`;
-  return sql.query<AggregateCell>(gridSql(p, keys, scope, { sql: bands }, counts, { block: 'FINANCIAL_YEAR' }), p.values);
+  return sql.query<AggregateCell>(gridSql(p, keys, scope, { sql: bands }, counts, { householdGroups: true }), p.values);
 }

@@ -74,6 +74,12 @@ export interface GridOptions {
   block?: SuppressionBlock;
   /** A predicate over `band` choosing the cells returned (the grid may be wider, e.g. whole calendar years). */
   keep?: string;
+  /**
+   * HOUSEHOLD_GROUPS instead of SMALL_NUMBERS: `counts` also gives `small`, true when the cell counts a household of a
+   * group of 1 to 4 (household-groups-policy.ts); such a cell is withheld, and no other (no complementary cells: every
+   * figure shown is a sum of groups of 0 or at least 5, so no total gives a withheld cell away).
+   */
+  householdGroups?: boolean;
 }
 
 /**
@@ -98,13 +104,14 @@ export function gridSql(p: SqlParams, keysParam: string, scope: AggregateKeys, b
     WITH counts AS (${counts}),
     grid AS (
       SELECT k.key, k.key_order, b.band, b.band_order, ${block} AS block, COALESCE(x.n, 0) AS n,
+             ${options.householdGroups ? 'COALESCE(x.small, false)' : 'false'} AS small,
              k.key = ANY(${suppressedParam}::text[]) AS suppressing
         FROM unnest(${keysParam}::text[]) WITH ORDINALITY AS k(key, key_order)
        CROSS JOIN unnest(${bandsArray}) WITH ORDINALITY AS b(band, band_order)
         LEFT JOIN counts x ON x.key = k.key AND x.band = b.band
     ),
     primary_cells AS (
-      SELECT g.*, g.suppressing AND g.n BETWEEN 1 AND ${SMALL_NUMBER_MAX} AS primary_hidden FROM grid g
+      SELECT g.*, g.suppressing AND ${options.householdGroups ? 'g.small' : `g.n BETWEEN 1 AND ${SMALL_NUMBER_MAX}`} AS primary_hidden FROM grid g
     ),
     ranked AS (
       SELECT c.*,
@@ -115,13 +122,13 @@ export function gridSql(p: SqlParams, keysParam: string, scope: AggregateKeys, b
     ),
     decided AS (
       SELECT r.*, r.primary_hidden
-             OR (r.suppressing AND NOT r.primary_hidden AND r.n > 0 AND r.primary_sum > 0
+             OR (${options.householdGroups ? 'false' : 'true'} AND r.suppressing AND NOT r.primary_hidden AND r.n > 0 AND r.primary_sum > 0
                  AND r.primary_sum + r.others_before < ${MIN_GROUP}) AS hidden
         FROM ranked r
     )
     SELECT key, band, CASE WHEN hidden THEN NULL ELSE n END AS count, hidden AS suppressed,
-           CASE WHEN primary_hidden THEN 'SMALL_NUMBER' WHEN hidden THEN 'COMPLEMENTARY' END AS reason,
-           CASE WHEN suppressing THEN 'SMALL_NUMBERS' ELSE 'NONE' END AS control
+           CASE WHEN primary_hidden THEN '${options.householdGroups ? 'SMALL_HOUSEHOLD_GROUP' : 'SMALL_NUMBER'}' WHEN hidden THEN 'COMPLEMENTARY' END AS reason,
+           CASE WHEN suppressing THEN '${options.householdGroups ? 'HOUSEHOLD_GROUPS' : 'SMALL_NUMBERS'}' ELSE 'NONE' END AS control
       FROM decided
      ${options.keep ? `WHERE ${options.keep}` : ''}
      ORDER BY key_order, band_order`;

@@ -27,7 +27,12 @@ beforeAll(async () => {
       stage2EndedOn: '2019-12-01', approvedOn: '2020-01-15', adopters: [{ sex: 'FEMALE', ethnicity: 'WBRI', disability: 'No' }] },
     { reference: '=HYPERLINK("http://x")', enquiryOn: '2019-09-01', approvedOn: '2020-02-01' },
     { reference: 'H-LEFT', enquiryOn: '2019-03-01', leftOn: '2020-02-10' },
+    // Enquiries either side of Q4 2019-20's first and last day, for Section D.
+    { reference: 'H-ENQ-DEC', enquiryOn: '2019-12-31' }, { reference: 'H-ENQ-JAN', enquiryOn: '2020-01-01' },
+    { reference: 'H-ENQ-MAR', enquiryOn: '2020-03-31' }, { reference: 'H-ENQ-APR', enquiryOn: '2020-04-01' },
   ] });
+  // Another agency's enquiry in the quarter, which ALE's return must not count.
+  await hub.gql(hub.token('integration', 'APSE'), SYNC_HOUSEHOLDS, { agency: 'APSE', records: [{ reference: 'P-ENQ', enquiryOn: '2020-02-01' }] });
 }, 120_000);
 afterAll(() => hub.close());
 
@@ -66,6 +71,21 @@ describe('the ASGLB child tab of the adoption journeys, Q4 2019-20', () => {
     expect(yes(column(csv, 'Q7 No longer considered for adoption in quarter'))).toBe(0);
   });
 
+  it('gives A10 and A2 in days for each child adopted in the quarter, as scorecard.md defines them', () => {
+    // By hand, from expected.json's dates of the six children adopted in the quarter: A10 = moved in - entered care,
+    // A2 = match - placement order (0 when matched first). G100030 was adopted by its foster carers: it moved in with
+    // them on 2017-11-11, 54 days after entering care on 2017-09-18; matched 2019-04-24, 337 days after the order
+    // of 2018-05-22. G100055 was matched (2018-12-11) before its placement order (2018-12-31): A2 0.
+    const ids = column(csv, 'A1 Child ID');
+    const a10 = column(csv, 'Q9 A10 days (adopted in quarter)');
+    const a2 = column(csv, 'Q10 A2 days (adopted in quarter)');
+    const days = Object.fromEntries(ids.map((id, i) => [id, [a10[i], a2[i]]]).filter(([, v]) => v[0] !== '' || v[1] !== ''));
+    expect(days).toEqual({
+      G100011: ['361', '136'], G100030: ['54', '337'], G100055: ['258', '0'],
+      G100063: ['299', '68'], G100064: ['352', '102'], G100067: ['435', '149'],
+    });
+  });
+
   it('records every child row exported in the access log', async () => {
     const rows = await hub.t.db.query<{ n: number; cross: boolean }>(
       `SELECT count(*)::int AS n, bool_and(cross_organisation) AS cross FROM access_log WHERE operation_name = 'asglbExport' AND viewer_org = 'ALE'`);
@@ -85,6 +105,9 @@ describe('who may download the return', () => {
     expect(await status('raa_manager', 'APSE', path)).toBe(403);
     expect(await status('auditor', 'BDG', path)).toBe(403);
     expect((await fetch(`${hub.url}${path}`)).status).toBe(401);
+    // The refusal is a sentence naming the table in words, not its code.
+    expect((await (await get(hub.token('family_finder', 'ALE'), path)).json()).error.message)
+      .toBe('Your role may not download the child tab of the ASGLB return for BDG.');
   });
 
   it('the adopter tab: the agency\'s manager only', async () => {
@@ -96,7 +119,7 @@ describe('who may download the return', () => {
   it('lists, for the viewer, the files it may download', async () => {
     const manager = await (await get(hub.token('raa_manager', 'ALE'), '/export/asglb?quarter=2019Q4&owner=ALE')).json();
     expect(manager).toMatchObject({ quarter: '2019Q4', start: '2020-01-01', end: '2020-03-31' });
-    expect(manager.files.map((f: any) => `${f.owner} ${f.table}`)).toEqual(expect.arrayContaining(['ALE adopters', 'ALE validation', 'BDG children', 'BDG sgo', 'HAV children']));
+    expect(manager.files.map((f: any) => `${f.owner} ${f.table}`)).toEqual(expect.arrayContaining(['ALE adopters', 'ALE enquiries', 'ALE validation', 'BDG children', 'BDG sgo', 'HAV children']));
     const worker = await (await get(hub.token('social_worker', 'BDG'), '/export/asglb?quarter=2019Q4&owner=BDG')).json();
     expect(worker.files.map((f: any) => f.table)).toEqual(['children', 'sgo', 'validation']);
   });
@@ -111,10 +134,28 @@ describe('who may download the return', () => {
 describe('the adopter tab and the validation report', () => {
   it('has one row per adopter, coded, with a formula neutralised', async () => {
     const csv = await (await get(hub.token('raa_manager', 'ALE'), '/export/asglb/ALE/adopters.csv?quarter=2019Q4')).text();
-    expect(column(csv, 'A2 Family ID')).toEqual(["'=HYPERLINK(\"http://x\")", 'H-LEFT', 'H-OK']);
-    expect(column(csv, 'A5 Disability')).toEqual(['', '', 'N']);
+    expect(column(csv, 'A2 Family ID')).toEqual(["'=HYPERLINK(\"http://x\")", 'H-ENQ-DEC', 'H-ENQ-JAN', 'H-ENQ-MAR', 'H-LEFT', 'H-OK']);
+    expect(column(csv, 'A5 Disability')).toEqual(['', '', '', '', '', 'N']);
+    // H-OK: stage 1 from 2019-06-01, approved 2020-01-15: seven and a half months, over the 6-month norm.
+    expect(column(csv, 'B15 Approved within 6 months of registration')).toEqual(['', '', '', '', '', 'N']);
     expect(neutralise('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(neutralise('2020-01-01')).toBe('2020-01-01');
+  });
+
+  it('Section D counts the agency\'s enquiries received in the quarter, as worked out by hand', async () => {
+    const res = await get(hub.token('raa_manager', 'ALE'), '/export/asglb/ALE/enquiries.csv?quarter=2019Q4');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="ALE_ALBQ4201920_enquiries.csv"');
+    // By hand: of ALE's households, H-ENQ-JAN (1 January 2020) and H-ENQ-MAR (31 March 2020) enquired in Q4 2019-20;
+    // H-ENQ-DEC, H-ENQ-APR, H-OK, H-LEFT and the formula-named one enquired outside it; APSE's P-ENQ is not ALE's.
+    const t = parseCsv(await res.text());
+    expect(t.records.map((r) => r.fields)).toEqual([['ALE', '2019Q4', '2020-01-01', '2020-03-31', '2']]);
+    expect(t.columns).toEqual(['AGENCY', 'QUARTER', 'QUARTER START', 'QUARTER END', 'D1 NUMBER OF ENQUIRIES RECEIVED IN THE QUARTER']);
+    // A quarter without enquiries still has its row, with 0.
+    const empty = parseCsv(await (await get(hub.token('raa_manager', 'ALE'), '/export/asglb/ALE/enquiries.csv?quarter=2018Q1')).text());
+    expect(empty.records.map((r) => r.fields[4])).toEqual(['0']);
+    expect((await get(hub.token('social_worker', 'BDG'), '/export/asglb/ALE/enquiries.csv?quarter=2019Q4')).status).toBe(403);
+    expect((await get(hub.token('raa_manager', 'APSE'), '/export/asglb/ALE/enquiries.csv?quarter=2019Q4')).status).toBe(403);
   });
 
   it('lists what is missing for the return, with the record to fix', async () => {
@@ -146,8 +187,9 @@ describe('hub export asglb', () => {
     const r = await cli(['--quarter', '2019Q4', '--agency', 'ALE', '--out', out, '--token', hub.token('raa_manager', 'ALE')]);
     expect(r.code).toBe(0);
     const files = readdirSync(out).sort();
-    expect(files).toEqual(expect.arrayContaining(['ALE_ALBQ4201920_adopters.csv', '301BDG_ALBQ4201920_children.csv', '301BDG_ALBQ4201920_sgo.csv']));
+    expect(files).toEqual(expect.arrayContaining(['ALE_ALBQ4201920_adopters.csv', 'ALE_ALBQ4201920_enquiries.csv', '301BDG_ALBQ4201920_children.csv', '301BDG_ALBQ4201920_sgo.csv']));
     expect(column(readFileSync(path.join(out, '301BDG_ALBQ4201920_children.csv'), 'utf8'), 'A1 Child ID')).toHaveLength(46);
+    expect(column(readFileSync(path.join(out, 'ALE_ALBQ4201920_enquiries.csv'), 'utf8'), 'D1 Number of enquiries received in the quarter')).toEqual(['2']);
     expect((await cli(['--quarter', '2019Q4'])).code).toBe(2);
     expect((await cli(['--quarter', '2019Q4', '--authority', 'BDG', '--out', out, '--token', hub.token('family_finder', 'ALE')])).code).toBe(3);
   }, 120_000);

@@ -1,13 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { loadDemoIfEmpty } from '../../src/demo/load-demo-partnership';
-import { describeWithChromium, downloadCsv, launchChromium, openReady } from '../support/dashboard-browser';
-import { startTestHub, TestHub } from '../support/test-hub';
+import { describeWithChromium, useHubInChromium, downloadCsv, openReady } from '../support/dashboard-browser';
+import type { TestHub } from '../support/test-hub';
 
 // The audit page (/dashboard/audit) in chromium: who read which child, filtered by viewer, child and period, over
 // `accessLog` as the policy lets an auditor see it.
 let hub: TestHub;
 let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
 
 const viewerColumn = (page: Page) => page.locator('#audit-table-rows td[data-column="Viewer"]').allTextContents();
 
@@ -18,19 +16,13 @@ async function waitForRows(page: Page, n: number): Promise<void> {
 
 describeWithChromium('the audit page in chromium', () => {
   let bdgChildren: string[];
-  beforeAll(async () => {
-    hub = await startTestHub();
-    await loadDemoIfEmpty(hub.t.db);
-    ({ context, close: closeBrowser } = await launchChromium());
+  useHubInChromium(async (started) => {
+    ({ hub, context } = started);
     // Reads to audit: a BDG social worker lists three of its children; an ALE family finder opens one BDG child.
     const sw = await hub.gql(hub.token('social_worker', 'BDG', 'sw.bdg.audit'), 'query SwList { children(first: 3, filter: { stages: [FAMILY_FINDING] }) { edges { node { id firstName } } } }');
     bdgChildren = sw.body.data.children.edges.map((e: { node: { id: string } }) => e.node.id);
     const ff = await hub.gql(hub.token('family_finder', 'ALE', 'ff.ale.audit'), 'query FfOpen($id: ID!) { child(id: $id) { id stage } }', { id: bdgChildren[0] });
     expect(ff.body.data.child.id).toBe(bdgChildren[0]);
-  }, 120_000);
-  afterAll(async () => {
-    await closeBrowser?.();
-    await hub?.close();
   });
 
   it('shows an LA auditor every read of its children, and filters by viewer, by child (from a link) and by period', async () => {

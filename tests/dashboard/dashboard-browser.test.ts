@@ -1,29 +1,15 @@
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { parse, OperationDefinitionNode, Kind } from 'graphql';
 import type { BrowserContext, Page } from 'playwright-core';
-import { loadDemoIfEmpty } from '../../src/demo/load-demo-partnership';
-import { startTestHub, TestHub } from '../support/test-hub';
+import { describeWithChromium, useHubInChromium } from '../support/browser';
+import type { TestHub } from '../support/test-hub';
 
-// The dashboard in a real browser (Debian's chromium driven by playwright-core). Without /usr/bin/chromium (a fresh
-// machine) the suite is skipped with a message; `apt-get install -y chromium` enables it.
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  // eslint-disable-next-line no-console
-  console.warn(`SKIPPED dashboard browser tests: ${CHROMIUM} is absent (install it with: apt-get install -y chromium)`);
-}
-const describeWithBrowser = haveChromium ? describe : describe.skip;
-
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+// The dashboard in a real browser (Debian's chromium driven by playwright-core, tests/support/browser.ts).
 const AGGREGATE_OPERATIONS = new Set(['me', 'authorities', 'familyFindingSummary', 'childrenInFamilyFindingBreakdown', 'adopterPipeline',
   'approvedAdopterWaits', 'enquiriesPerMonth', 'matchesPerMonth', 'supportCaseSummary', 'scorecard', 'scorecardTrend', 'inferenceControlRules', 'adopterFunnel', 'adopterTimeliness', 'adopterIndicators', 'householdsLeaving']);
 
 let hub: TestHub;
 let context: BrowserContext;
-let userDataDir: string;
 
 /** Every /graphql exchange a page makes: the request body and the response text. */
 function recordGraphql(page: Page): { query: string; response: string }[] {
@@ -49,19 +35,8 @@ async function openDashboard(hash: string, waitReady = hash !== ''): Promise<{ p
 
 const chart = (page: Page, id: string) => page.evaluate((i) => (window as any).__charts[i], id);
 
-describeWithBrowser('the dashboard page in chromium', () => {
-  beforeAll(async () => {
-    hub = await startTestHub();
-    await loadDemoIfEmpty(hub.t.db);
-    const { chromium } = await import('playwright-core');
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-dashboard-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: ARGS, headless: true, acceptDownloads: true });
-  }, 120_000);
-  afterAll(async () => {
-    await context?.close();
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
-    await hub?.close();
-  });
+describeWithChromium('the dashboard page in chromium', () => {
+  useHubInChromium((started) => { ({ hub, context } = started); });
 
   it("draws the demo's figures for an analyst, suppressed numbers as suppressed, and no child-level data on the wire", async () => {
     const { page, traffic } = await openDashboard(`#token=${hub.token('la_analyst', 'BDG', 'an.bdg.1')}`);

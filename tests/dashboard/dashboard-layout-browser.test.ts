@@ -1,14 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { loadDemoIfEmpty } from '../../src/demo/load-demo-partnership';
 import { operationPolicy } from '../../src/policy/operation-policy';
-import { describeWithChromium, downloadCsv, launchChromium, openReady } from '../support/dashboard-browser';
-import { startTestHub, TestHub } from '../support/test-hub';
+import { describeWithChromium, useHubInChromium, downloadCsv, openReady } from '../support/dashboard-browser';
+import type { TestHub } from '../support/test-hub';
 
 // The dashboard as people see it: what fits at 1,400 px and on a tablet, what prints, how suppressed figures are
 // drawn and totalled, what its CSV files say about themselves, and what a role without figures is told.
 let hub: TestHub;
 let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
 let analyst: Page;
 
 const BREAKDOWN_TABLES = ['#age-table', '#siblings-table', '#ethnicity-table'];
@@ -24,15 +22,9 @@ async function overflow(page: Page): Promise<{ tables: string[]; page: number }>
 }
 
 describeWithChromium('the dashboard laid out, printed, charted and downloaded', () => {
-  beforeAll(async () => {
-    hub = await startTestHub();
-    await loadDemoIfEmpty(hub.t.db);
-    ({ context, close: closeBrowser } = await launchChromium());
+  useHubInChromium(async (started) => {
+    ({ hub, context } = started);
     analyst = await openReady(context, `${hub.url}/dashboard#token=${hub.token('la_analyst', 'BDG', 'an.bdg.1')}`, 1400);
-  }, 120_000);
-  afterAll(async () => {
-    await closeBrowser?.();
-    await hub?.close();
   });
 
   it('at 1,400 px shows every column: the scorecard thresholds and verdicts, and all four LAs of every breakdown table', async () => {

@@ -1,5 +1,6 @@
 import { startTestHub, TestHub } from '../support/test-hub';
 import { seedAuthorities } from '../support/factories';
+import { PAGE_SECURITY_HEADERS } from '../../src/pages/page-security';
 
 let dev: TestHub;
 let prod: TestHub;
@@ -32,6 +33,16 @@ describe('GET /dashboard', () => {
       expect(chart.status).toBe(200);
       expect(chart.headers.get('content-type')).toMatch(/javascript/);
       expect((await chart.text()).length).toBeGreaterThan(100_000);
+    }
+  });
+
+  it('sends the one set of page security headers the other hub pages send, on the pages and every asset', async () => {
+    const paths = ['/dashboard', '/dashboard/audit', '/dashboard/dashboard.js', '/dashboard/dashboard.css', '/dashboard/vendor/chart.umd.js',
+      '/family-finding', '/shared/sign-in.js'];
+    for (const p of paths) {
+      const res = await fetch(`${dev.url}${p}`);
+      expect(res.status).toBe(200);
+      for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) expect([p, name, res.headers.get(name)]).toEqual([p, name, value]);
     }
   });
 

@@ -179,7 +179,7 @@ describe('childrenInFamilyFindingBreakdown', () => {
       inferenceControlRules { control text } }`;
     const analyst = (await hub.gql(hub.token('la_analyst', 'BDG'), q)).body.data;
     expect(analyst.childrenInFamilyFindingBreakdown[0]).toEqual({ asOf: '2024-03-31', inferenceControl: 'SMALL_NUMBERS' });
-    expect(analyst.inferenceControlRules.map((r: { control: string }) => r.control)).toEqual(['NONE', 'SMALL_NUMBERS', 'SCORECARD_YEAR_GROUPS', 'PERIOD_GROUPS', 'STAGE_FLOW_GROUPS']);
+    expect(analyst.inferenceControlRules.map((r: { control: string }) => r.control)).toEqual(['NONE', 'SMALL_NUMBERS', 'SCORECARD_YEAR_GROUPS', 'HOUSEHOLD_GROUPS', 'STAGE_FLOW_GROUPS']);
     expect(analyst.inferenceControlRules.every((r: { text: string }) => r.text.length > 20)).toBe(true);
     const ff = (await hub.gql(hub.token('family_finder', 'ALE'), q)).body.data;
     expect(ff.childrenInFamilyFindingBreakdown[0]).toEqual({ asOf: '2024-06-30', inferenceControl: 'NONE' });

@@ -1,30 +1,22 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { loadDemoIfEmpty } from '../../src/demo/load-demo-partnership';
-import { describeWithChromium, launchChromium, openReady } from '../support/dashboard-browser';
-import { startTestHub, TestHub } from '../support/test-hub';
+import { describeWithChromium, useHubInChromium, openReady } from '../support/dashboard-browser';
+import type { TestHub } from '../support/test-hub';
 
 // The dashboard draws what issue 11 added to the API: the adopter funnel, assessment timeliness with the norms drawn,
 // the pipeline over time (A11, A12, A13), and a scorecard that explains itself (A10 in segments against 426 days,
 // single-year values, the next window's projection, A3 on both bases).
 let hub: TestHub;
 let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
 let manager: Page;
 let managerToken: string;
 
 const chart = (page: Page, id: string) => page.evaluate((i) => (window as any).__charts[i], id);
 
 describeWithChromium('the adopters’ journey and the scorecard’s explanations on the dashboard', () => {
-  beforeAll(async () => {
-    hub = await startTestHub();
-    await loadDemoIfEmpty(hub.t.db);
-    ({ context, close: closeBrowser } = await launchChromium());
+  useHubInChromium(async (started) => {
+    ({ hub, context } = started);
     managerToken = hub.token('raa_manager', 'ALE', 'rm.ale.1');
     manager = await openReady(context, `${hub.url}/dashboard#token=${managerToken}`, 1400);
-  }, 120_000);
-  afterAll(async () => {
-    await closeBrowser?.();
-    await hub?.close();
   });
 
   it('draws the funnel by cohort and the pipeline over time as the hub counts them', async () => {

@@ -1,13 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { loadDemoIfEmpty } from '../../src/demo/load-demo-partnership';
-import { describeWithChromium, launchChromium, pageErrors } from '../support/browser';
-import { startTestHub, TestHub } from '../support/test-hub';
+import { describeWithChromium, pageErrors, useHubInChromium } from '../support/browser';
+import type { TestHub } from '../support/test-hub';
 
 // The family-finding pages in a real browser over the demo partnership: what a family finder, a social worker and
 // an LA analyst see, each through the GraphQL API with their own token.
 let hub: TestHub;
 let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
 
 const ready = (page: Page) => page.waitForFunction(() => document.body.dataset.state === 'ready', undefined, { timeout: 30_000 });
 
@@ -32,15 +30,7 @@ const dd = (page: Page, field: string) => text(page, `#child-details [data-field
 const ukDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 describeWithChromium('the family-finding pages in chromium', () => {
-  beforeAll(async () => {
-    hub = await startTestHub();
-    await loadDemoIfEmpty(hub.t.db);
-    ({ context, close: closeBrowser } = await launchChromium());
-  }, 180_000);
-  afterAll(async () => {
-    await closeBrowser?.();
-    await hub?.close();
-  });
+  useHubInChromium((started) => { ({ hub, context } = started); });
 
   it('lets a family finder find a child with the filters, open the profile and see households with reasons for and against', async () => {
     const ff = hub.token('family_finder', 'ALE', 'ff.ale.1');
@@ -124,6 +114,32 @@ describeWithChromium('the family-finding pages in chromium', () => {
     await page.goto(`${hub.url}/family-finding/child?id=${other.id}`);
     await ready(page);
     expect(await text(page, '.refusal')).toMatch(/No child with this reference is within your access/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('pages forward two pages and back one to the same children, and back again to the first page', async () => {
+    const { page, errors } = await open('/family-finding', hub.token('family_finder', 'ALE', 'ff.ale.1'));
+    const children = () => page.locator('#children-table tbody tr th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const pageOne = await children();
+    expect(pageOne).toHaveLength(20);
+    expect(await page.locator('#previous-page').count()).toBe(0); // nothing before the first page
+
+    await follow(page, () => page.getByRole('link', { name: 'Next 20' }).click());
+    const pageTwo = await children();
+    await follow(page, () => page.getByRole('link', { name: 'Next 20' }).click());
+    const pageThree = await children();
+    expect(await text(page, '#result-summary')).toMatch(/Showing 41–/);
+    expect(new Set([...pageOne, ...pageTwo, ...pageThree]).size).toBe(pageOne.length + pageTwo.length + pageThree.length);
+
+    await follow(page, () => page.getByRole('link', { name: 'Previous 20' }).click());
+    expect(await children()).toEqual(pageTwo);
+    expect(await text(page, '#result-summary')).toMatch(/Showing 21–40\.$/);
+    expect(await text(page, '#children-table caption')).toMatch(/page 2\)$/);
+
+    await follow(page, () => page.getByRole('link', { name: 'Previous 20' }).click());
+    expect(await children()).toEqual(pageOne);
+    expect(await page.locator('#previous-page').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

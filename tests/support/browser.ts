@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { loadDemoIfEmpty } from '../../src/demo/load-demo-partnership';
+import { startTestHub, TestHub } from './test-hub';
 
 // Debian's chromium driven by playwright-core, as the dashboard's browser test does. Without /usr/bin/chromium (a
 // fresh machine) a browser suite is skipped with a message; `apt-get install -y chromium` enables it.
@@ -38,4 +40,32 @@ export function pageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
+}
+
+/** What a browser suite runs against: a test hub over the demo partnership, and chromium's browsing context. */
+export interface HubInChromium {
+  hub: TestHub;
+  context: BrowserContext;
+}
+
+/**
+ * The browser suites' shared set-up, to call inside their `describeWithChromium`: before the suite a test hub with
+ * the demo partnership (unless `demo: false`, for a suite that stores its own records) and a headless chromium are
+ * started and handed to `onStarted` (which may do the suite's own set-up, e.g. open a page); after it both are
+ * stopped, whatever happened.
+ */
+export function useHubInChromium(onStarted: (started: HubInChromium) => void | Promise<void>, { demo = true } = {}): void {
+  let hub: TestHub | undefined;
+  let closeBrowser: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    hub = await startTestHub();
+    if (demo) await loadDemoIfEmpty(hub.t.db);
+    const browser = await launchChromium();
+    closeBrowser = browser.close;
+    await onStarted({ hub, context: browser.context });
+  }, 180_000);
+  afterAll(async () => {
+    await closeBrowser?.();
+    await hub?.close();
+  });
 }

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 // The dashboard's browser tests use Debian's chromium as the other pages' do (tests/support/browser.ts); these are
 // the steps they share.
-export { describeWithChromium, launchChromium } from './browser';
+export { describeWithChromium, launchChromium, useHubInChromium } from './browser';
 
 /**
  * Opens `url` in a new page of `width` × 900 px and waits until the page says it is ready (body[data-state=ready]);

@@ -122,6 +122,24 @@ describe('syncLinks: a link through its journey', () => {
   });
 });
 
+describe('syncChildren after a link filled a date: an explicit null is the LA saying it has none', () => {
+  it('re-running the same batch with matchedOn and placedOn null keeps the link\'s dates and changes nothing', async () => {
+    const bdg = hub.token('integration', 'BDG');
+    const batch = [child('C8', { matchedOn: null, placedOn: null, adoptionOrderOn: null })];
+    const sync = async () => (await hub.gql(bdg, SYNC_CHILDREN, { authority: 'BDG', records: batch })).body.data.syncChildren;
+    expect(await sync()).toEqual({ accepted: 1, changed: 1, rejected: [] });
+    await hub.gql(ale, SYNC_HOUSEHOLDS, { agency: 'ALE', records: [{ reference: 'HH-F', enquiryOn: '2021-01-01', approvedOn: '2022-06-01' }] });
+    await syncL([link('L8', { householdReference: 'HH-F', childSourceId: 'C8', linkedOn: '2023-01-10', matchedOn: '2023-02-01', placedOn: '2023-03-01' })]);
+    expect(await childState('C8')).toEqual({ stage: 'MATCHED_PLACED', matched: '2023-02-01', placed: '2023-03-01', adopted: null });
+    const row = async () => (await hub.t.db.query(`SELECT * FROM child WHERE authority = 'BDG' AND source_id = 'C8'`))[0];
+    const before = await row();
+    const feed = await feedRows(hub, 'BDG');
+    expect(await sync()).toEqual({ accepted: 1, changed: 0, rejected: [] });
+    expect(await feedRows(hub, 'BDG')).toEqual(feed);
+    expect(await row()).toEqual(before);
+  });
+});
+
 describe('syncLinks: the sync rules', () => {
   it('rejects bad records with index, source id, field and reason; the good ones land', async () => {
     const r = await syncL([

@@ -1,6 +1,6 @@
 // The ASGLB quarterly return, for download: the RAA manager's whole return, or an LA social worker's or analyst's
 // child tab for its LA. The hub lists the files this viewer may have (GET /export/asglb) and sends each as CSV; the
-// download carries the token in its header, never in the address. Other roles do not see the panel.
+// download carries the token in its header, never in the address. Other roles get a sentence saying who sends it.
 import { takeToken } from './api.js';
 
 const ROLES = ['raa_manager', 'social_worker', 'la_analyst'];
@@ -35,10 +35,24 @@ function panel() {
   return section;
 }
 
-/** Adds the panel to the dashboard for the roles that send the return. */
+/** For a role that does not send the return (a family finder): who does, in a sentence, and no form. */
+function notYours() {
+  const section = document.createElement('section');
+  section.id = 'asglb';
+  section.className = 'panel';
+  section.innerHTML = `<h2>ASGLB quarterly return</h2>
+    <p class="note">The quarterly return is downloaded by your agency's manager, and each council's own social workers
+    and analysts download their council's children. Ask your manager for a copy.</p>`;
+  return section;
+}
+
+/** Adds the panel to the dashboard: the downloads for the roles that send the return, a sentence for the others. */
 export function renderAsglb(ctx) {
-  if (!ctx.me.roles.some((r) => ROLES.includes(r))) return;
   document.getElementById('asglb')?.remove();
+  if (!ctx.me.roles.some((r) => ROLES.includes(r))) {
+    document.getElementById('dashboard').append(notYours());
+    return;
+  }
   const section = panel();
   document.getElementById('dashboard').append(section);
   const form = section.querySelector('form');

@@ -50,20 +50,25 @@ query ChildProfile($id: ID!) {
     },
     {
       headers: headers(tokens.family_finder),
-      variables: JSON.stringify({ childId, householdId }, null, 2),
-      query: `# Family finder: match suggestions with the reasons for and
-# against (docs/matching.md), both ways. Run
-# MatchSuggestions (households for a child) or
-# ChildSuggestions (children for a household) with the run
-# button.
+      variables: JSON.stringify({ childId }, null, 2),
+      query: `# Family finder: households suggested for a child, with the
+# reasons for and against each (docs/matching.md). The
+# reverse search (children for a household) is the next tab.
 query MatchSuggestions($childId: ID!) {
   matchSuggestions(childId: $childId, first: 5, includeExcluded: false) {
     score excluded livesInChildsAuthority reasonsFor reasonsAgainst
     household { id reference livesIn daysWaiting approvedFor { minAgeMonths maxAgeMonths maxChildren siblingGroups } }
   }
 }
-
-query ChildSuggestions($householdId: ID!) {
+`,
+    },
+    {
+      headers: headers(tokens.family_finder),
+      variables: JSON.stringify({ householdId }, null, 2),
+      query: `# Family finder: the reverse search, children (or sibling
+# groups placed together) suggested for an approved
+# household, with the reasons for and against each.
+query HouseholdSuggestions($householdId: ID!) {
   childSuggestions(householdId: $householdId, first: 5) {
     score reasonsFor reasonsAgainst
     children { id firstName ageMonths stage }

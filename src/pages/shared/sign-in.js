@@ -1,15 +1,34 @@
-// The sign-in block shared by the hub's pages: a token form, and outside production a demo-person picker. The page
-// supplies a <section> holding the markup below (see family-finding/index.html) and what to do once signed in.
+// The sign-in block shared by the hub's pages: a token form, and outside production a demo-person picker. A page
+// holds an empty <section id="sign-in" hidden> (its heading from data-title and data-heading-level) and a sign-out
+// button; this module draws the block into the section, so its markup exists once, and wires it.
 import { clearToken, demoPeople, demoToken, setToken, takeToken } from './hub-session.js';
+import { h } from './dom.js';
 
 const byId = (id) => document.getElementById(id);
 
+/** Draws the sign-in block into its section: heading, token form, demo-person form (shown later), error line. */
+function drawSignIn(section) {
+  const level = Number(section.dataset.headingLevel) === 1 ? 'h1' : 'h2';
+  section.setAttribute('aria-labelledby', 'sign-in-title');
+  section.replaceChildren(
+    h(level, { id: 'sign-in-title' }, section.dataset.title || 'Sign in'),
+    h('form', { id: 'token-form' },
+      h('label', { for: 'token-input' }, 'Paste your hub token (JWT)'),
+      h('textarea', { id: 'token-input', rows: 3, autocomplete: 'off', spellcheck: 'false', required: true }),
+      h('button', { type: 'submit' }, 'Sign in')),
+    h('form', { id: 'demo-form', hidden: true },
+      h('label', { for: 'demo-person' }, 'Development only: sign in as a demo person'),
+      h('select', { id: 'demo-person' }),
+      h('button', { type: 'submit' }, 'Use demo token')),
+    h('p', { id: 'sign-in-error', class: 'error', role: 'alert' }));
+}
+
 /**
- * Wires the sign-in section (ids: sign-in, token-form, token-input, demo-form, demo-person, sign-in-error) and the
- * sign-out button (id sign-out). Calls `onSignedIn()` with a token in the session; it should call `signIn.show()`
+ * Draws and wires the sign-in section (id sign-in) and the sign-out button (id sign-out). Calls `onSignedIn()` with a token in the session; it should call `signIn.show()`
  * with a message when the hub refuses the token.
  */
 export function setUpSignIn({ onSignedIn, onSignedOut = () => {} }) {
+  drawSignIn(byId('sign-in'));
   const show = async (message = '') => {
     byId('sign-in').hidden = false;
     byId('sign-out').hidden = true;

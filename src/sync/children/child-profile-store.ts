@@ -5,17 +5,23 @@ import type { Sql } from '../../db/sql';
 import { recordChildChanges } from '../milestone-refresh';
 import { mergeUpsert, sentSql, type MergeColumn, type MergeSpec } from '../merge-upsert';
 import { CHILD_DATES, type ValidChild } from './child-record';
-import { linkAwareStageSql } from '../links/link-milestones';
+import { LINK_FILLED_DATES, linkAwareStageSql, linkFilledDateSql } from '../links/link-milestones';
 
 const text = (key: string, column: string): MergeColumn => ({ key, column, type: 'text' });
+
+/** A date a live link fills where the LA is silent (sent null or never sent): its value as written. */
+function filled(column: string): string {
+  return (LINK_FILLED_DATES as readonly string[]).includes(column)
+    ? linkFilledDateSql(`m.${column}`, column as (typeof LINK_FILLED_DATES)[number], 'm._key') : `m.${column}`;
+}
 
 /**
  * The stage the dates imply when the LA sent none: the same rules as the 903 derivation (`stageOf` in
  * ssda903/milestone-derivation.ts), written over the merged row so a partial record sees the stored dates.
  */
-const DERIVED_STAGE = `CASE WHEN m.adoption_order_on IS NOT NULL THEN 'ADOPTED'
+const DERIVED_STAGE = `CASE WHEN ${filled('adoption_order_on')} IS NOT NULL THEN 'ADOPTED'
   WHEN m.plan_changed_on IS NOT NULL THEN 'PLAN_CHANGED'
-  WHEN m.placed_on IS NOT NULL THEN 'MATCHED_PLACED'
+  WHEN ${filled('placed_on')} IS NOT NULL THEN 'MATCHED_PLACED'
   WHEN m.placement_order_on IS NOT NULL THEN 'FAMILY_FINDING'
   WHEN m.decision_on IS NOT NULL THEN 'ADM_DECISION' END`;
 
@@ -34,11 +40,12 @@ const PROFILE_SPEC: MergeSpec = {
     text('healthSummary', 'health_summary'), text('birthFamilyBackground', 'birth_family_background'),
     text('socialWorker', 'social_worker'),
     { key: 'siblingGroup', column: 'sibling_group_id', type: 'uuid', input: 'sg.id' },
-    ...CHILD_DATES.map(([key, column]): MergeColumn => ({ key, column, type: 'date' })),
+    // The LA's dates; where it is silent, the ones its live links give (link-milestones.ts), as syncLinks wrote them.
+    ...CHILD_DATES.map(([key, column]): MergeColumn => ({ key, column, type: 'date', output: filled(column) })),
     { key: 'stage', column: 'stage_explicit', type: 'boolean', input: 'true', fallback: 'false' },
     // Not explicit: the stage the dates imply, moved by the child's links as syncLinks moves it (link-milestones.ts).
     { key: 'stage', column: 'stage', type: 'text',
-      output: `CASE WHEN m.stage_explicit THEN m.stage ELSE ${linkAwareStageSql(DERIVED_STAGE, 'm._key', 'm.placed_on')} END` },
+      output: `CASE WHEN m.stage_explicit THEN m.stage ELSE ${linkAwareStageSql(DERIVED_STAGE, 'm._key', filled('placed_on'))} END` },
   ],
   extraInputs: [['needs_json', 'jsonb'], ['sibling_group_source', 'text']],
   joins: 'LEFT JOIN sibling_group sg ON sg.authority = $1 AND sg.source_id = u.sibling_group_source',

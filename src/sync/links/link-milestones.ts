@@ -137,3 +137,19 @@ export function linkAwareStageSql(derived: string, childKey: string, placedOn: s
          OR (lc.sibling_group_id IS NOT NULL AND lm.sibling_group_id = lc.sibling_group_id)
        WHERE lc.authority = $1 AND lc.source_id = ${childKey}) f)`;
 }
+
+/** The dates a live link fills where the LA's own record is silent (followLinks's `merged`). */
+export const LINK_FILLED_DATES = ['matched_on', 'placed_on', 'adoption_order_on'] as const;
+
+/**
+ * `column` (one of LINK_FILLED_DATES) of the child `childKey` (owner `$1`) as the syncChildren merge writes it: the
+ * merged value (the LA's date; null when the LA sent null or never sent one) or else the child's live links' latest,
+ * as followLinks fills it. So an LA sending null for a date a link filled changes nothing (the precedence in
+ * docs/links.md), and a re-run of the same batch stays idempotent.
+ */
+export function linkFilledDateSql(merged: string, column: (typeof LINK_FILLED_DATES)[number], childKey: string): string {
+  return `COALESCE(${merged}, (SELECT max(lm.${column}) FROM child lc JOIN adoption_match lm ON lm.child_id = lc.id
+      OR (lc.sibling_group_id IS NOT NULL AND lm.sibling_group_id = lc.sibling_group_id)
+    WHERE lc.authority = $1 AND lc.source_id = ${childKey} AND lm.status <> 'ENDED'))`;
+}
+

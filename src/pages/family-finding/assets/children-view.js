@@ -4,7 +4,7 @@ import { gqlResult } from '/shared/hub-session.js';
 import { h, table } from '/shared/dom.js';
 import { NEEDS, STAGES, ageText, errorSentence, needName, stageName } from './words.js';
 import { describeFilter, filterFromParams } from './search-filter.js';
-import { showRefusal, valueOr } from './view-kit.js';
+import { pagingParams, showRefusal, valueOr } from './view-kit.js';
 
 const PAGE_SIZE = 20;
 
@@ -106,12 +106,7 @@ export async function showChildren(view, ctx) {
   ]);
   const summary = totalCount === 0 ? 'No children match this search.'
     : `${totalCount.toLocaleString('en-GB')} ${totalCount === 1 ? 'child matches' : 'children match'} (${describeFilter(filter, ctx.nameOf)}). Showing ${from}–${from + edges.length - 1}.`;
-  const next = new URLSearchParams(ctx.params);
-  next.set('after', pageInfo.endCursor || '');
-  next.set('page', String(pageNo + 1));
-  const first = new URLSearchParams(ctx.params);
-  first.delete('after');
-  first.delete('page');
+  const { next, previous, first } = pagingParams(ctx.params, pageInfo.endCursor, pageNo);
   view.replaceChildren(
     h('h1', {}, ctx.params.get('saved') ? `Saved search: ${ctx.params.get('saved')}` : 'Children waiting for a family'),
     h('div', { class: 'columns' },
@@ -125,7 +120,8 @@ export async function showChildren(view, ctx) {
           rows,
         }) : null,
         h('nav', { class: 'paging', 'aria-label': 'Pages of results' },
-          pageNo > 1 ? h('a', { href: `/family-finding?${first}`, id: 'first-page' }, 'First page') : null,
+          pageNo > 2 ? h('a', { href: `/family-finding?${first}`, id: 'first-page' }, 'First page') : null,
+          pageNo > 1 ? h('a', { href: `/family-finding?${previous}`, id: 'previous-page', rel: 'prev' }, `Previous ${PAGE_SIZE}`) : null,
           pageInfo.hasNextPage ? h('a', { href: `/family-finding?${next}`, id: 'next-page', rel: 'next' }, `Next ${PAGE_SIZE}`) : null))));
   ctx.announce(summary);
 }

@@ -3,7 +3,7 @@
 import { gqlResult } from '/shared/hub-session.js';
 import { h, table } from '/shared/dom.js';
 import { dateText, daysText, needName } from './words.js';
-import { details, showRefusal, valueOr } from './view-kit.js';
+import { details, pagingParams, showRefusal, valueOr } from './view-kit.js';
 import { approvedForText, showChildSuggestions } from './suggestions.js';
 
 const HOUSEHOLDS = `query FamilyFindingHouseholds($first: Int, $after: String) {
@@ -32,7 +32,7 @@ export async function showHouseholds(view, ctx) {
   const result = await gqlResult(HOUSEHOLDS, { first: PAGE_SIZE, after: ctx.params.get('after') || null });
   if (showRefusal(view, ctx, result, 'Adopter households')) return;
   const { totalCount, pageInfo, edges } = result.data.adopterHouseholds;
-  const next = new URLSearchParams({ after: pageInfo.endCursor || '', page: String(pageNo + 1) });
+  const { next, previous } = pagingParams(ctx.params, pageInfo.endCursor, pageNo);
   const summary = `${totalCount} approved household${totalCount === 1 ? '' : 's'} waiting for a match.`;
   view.replaceChildren(
     h('h1', {}, 'Approved adopter households'),
@@ -49,7 +49,8 @@ export async function showHouseholds(view, ctx) {
       ]),
     }) : null,
     h('nav', { class: 'paging', 'aria-label': 'Pages of results' },
-      pageNo > 1 ? h('a', { href: '/family-finding/households' }, 'First page') : null,
+      pageNo > 2 ? h('a', { href: '/family-finding/households' }, 'First page') : null,
+      pageNo > 1 ? h('a', { href: `/family-finding/households?${previous}`, rel: 'prev' }, `Previous ${PAGE_SIZE}`) : null,
       pageInfo.hasNextPage ? h('a', { href: `/family-finding/households?${next}`, rel: 'next' }, `Next ${PAGE_SIZE}`) : null));
   ctx.announce(summary);
 }

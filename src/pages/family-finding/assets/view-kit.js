@@ -32,3 +32,30 @@ export function valueOr(errors, path, value, format = (v) => v) {
 export function details(pairs, attrs = {}) {
   return h('dl', { class: 'details', ...attrs }, pairs.map(([term, value, key]) => h('div', { 'data-field': key }, h('dt', {}, term), h('dd', {}, value))));
 }
+
+/**
+ * The addresses of the next, previous and first pages. The lists page only forward (keyset, `after`), so the
+ * address keeps the `after` of every earlier page (`prev`, repeated, oldest first): Previous pops the last of them,
+ * Next pushes this page's own. Being in the address, the way back survives a reload, a bookmark and the browser's
+ * back button.
+ */
+export function pagingParams(params, endCursor, pageNo) {
+  const earlier = params.getAll('prev');
+  const withPages = (afters, after, page) => {
+    const q = new URLSearchParams(params);
+    q.delete('prev');
+    q.delete('after');
+    q.delete('page');
+    if (page > 1) {
+      afters.forEach((a) => q.append('prev', a));
+      q.set('after', after);
+      q.set('page', String(page));
+    }
+    return q;
+  };
+  return {
+    next: withPages([...earlier, params.get('after') || ''], endCursor || '', pageNo + 1),
+    previous: withPages(earlier.slice(0, -1), earlier[earlier.length - 1] || '', pageNo - 1),
+    first: withPages([], '', 1),
+  };
+}
