@@ -85,7 +85,8 @@ export const ADOPTER_ITEMS: readonly AsglbItem[] = [
   { header: 'B14 Placement provider for the match', description: 'OWN or OTHER agency', sql: `CASE WHEN hk.inter_agency THEN 'OTHER' WHEN hk.inter_agency = false THEN 'OWN' END` },
   { header: 'B15 Approved within 6 months of registration', description: 'Y/N: stage 1 start to approval (the norm in asglb.md)', sql: within('h.stage1_started_on', 'h.approved_on', 6) },
   { header: 'B16 Matched within 3 months of approval', description: 'Y/N: approval to match', sql: within('h.approved_on', 'h.matched_on', 3) },
-  { header: 'C1 Date of disruption', description: 'a placement with the household that ended before the order', sql: d('hk.disrupted_on') },
+  { header: 'C1 Date of disruption', description: 'the latest link of the household ended by a disruption, by the quarter\'s end', sql: d('dis.ended_on') },
+  { header: 'C2 Disruption reason', description: 'DISRUPTION_BEFORE_ORDER or DISRUPTION_AFTER_ORDER', sql: 'dis.end_reason' },
 ];
 
 /**

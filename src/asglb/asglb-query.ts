@@ -70,9 +70,10 @@ export function adopterTab(sql: Sql, agency: string, q: AsglbQuarter): Promise<A
            OR (m.sibling_group_id IS NOT NULL AND lc.sibling_group_id = m.sibling_group_id)
          WHERE m.household_id = h.id AND m.status <> 'ENDED' AND m.placed_on IS NOT NULL) AS children_placed,
         (SELECT m.inter_agency FROM adoption_match m WHERE m.household_id = h.id AND m.status <> 'ENDED'
-           AND m.matched_on IS NOT NULL ORDER BY m.matched_on DESC LIMIT 1) AS inter_agency,
-        (SELECT max(m.ended_on) FROM adoption_match m WHERE m.household_id = h.id AND m.end_reason LIKE 'DISRUPTION%') AS disrupted_on
+           AND m.matched_on IS NOT NULL ORDER BY m.matched_on DESC LIMIT 1) AS inter_agency
       ) hk ON true
+    LEFT JOIN LATERAL (SELECT m.ended_on, m.end_reason FROM adoption_match m WHERE m.household_id = h.id
+      AND m.end_reason LIKE 'DISRUPTION%' AND m.ended_on <= $3::date ORDER BY m.ended_on DESC LIMIT 1) dis ON true
     WHERE ${HOUSEHOLD_POPULATION}
     ORDER BY h.reference, a.position`, [agency, q.start, q.end]);
 }

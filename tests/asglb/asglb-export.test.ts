@@ -31,6 +31,13 @@ beforeAll(async () => {
     { reference: 'H-ENQ-DEC', enquiryOn: '2019-12-31' }, { reference: 'H-ENQ-JAN', enquiryOn: '2020-01-01' },
     { reference: 'H-ENQ-MAR', enquiryOn: '2020-03-31' }, { reference: 'H-ENQ-APR', enquiryOn: '2020-04-01' },
   ] });
+  // A placement with H-OK that disrupted in the quarter, of a child adopted (by others) before it: Section C of the
+  // adopter tab; the child, adopted before the quarter, stays out of the child tab.
+  const link = await hub.gql(hub.token('integration', 'ALE'), `mutation($records: [LinkRecordInput!]!) {
+    syncLinks(agency: "ALE", records: $records) { rejected { field reason } } }`, { records: [{ sourceId: 'L-DIS',
+    householdReference: 'H-OK', childAuthority: 'BDG', childSourceId: 'G100000', matchedOn: '2020-01-20', placedOn: '2020-01-25',
+    status: 'ENDED', endedOn: '2020-02-20', endReason: 'DISRUPTION_BEFORE_ORDER' }] });
+  expect(link.body.data.syncLinks.rejected).toEqual([]);
   // Another agency's enquiry in the quarter, which ALE's return must not count.
   await hub.gql(hub.token('integration', 'APSE'), SYNC_HOUSEHOLDS, { agency: 'APSE', records: [{ reference: 'P-ENQ', enquiryOn: '2020-02-01' }] });
 }, 120_000);
@@ -138,6 +145,8 @@ describe('the adopter tab and the validation report', () => {
     expect(column(csv, 'A5 Disability')).toEqual(['', '', '', '', '', 'N']);
     // H-OK: stage 1 from 2019-06-01, approved 2020-01-15: seven and a half months, over the 6-month norm.
     expect(column(csv, 'B15 Approved within 6 months of registration')).toEqual(['', '', '', '', '', 'N']);
+    expect(column(csv, 'C1 Date of disruption')).toEqual(['', '', '', '', '', '2020-02-20']);
+    expect(column(csv, 'C2 Disruption reason')).toEqual(['', '', '', '', '', 'DISRUPTION_BEFORE_ORDER']);
     expect(neutralise('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(neutralise('2020-01-01')).toBe('2020-01-01');
   });

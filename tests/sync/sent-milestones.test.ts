@@ -41,4 +41,18 @@ describe('dates sent through syncChildren survive re-derivation from episodes', 
     }]);
     expect(await child('SENT2')).toMatchObject({ stage: null, adm: null });
   });
+
+  it('a date sent as null leaves what the episodes establish (the 903 first), and a re-run changes nothing', async () => {
+    const token = hub.token('integration', 'BDG');
+    await storeExtractChildren(hub.t.db, 'BDG', 2026, [{
+      sourceId: 'SENT3', sex: 'MALE', dateOfBirth: '2022-01-01', ethnicity: 'WBRI', upn: null,
+      episodes: [{ decom: '2024-10-01', rne: 'S', legalStatus: 'E1', cin: 'N1', place: 'U6', placeProvider: 'PR1', dec: null, rec: null,
+        reasonPlaceChange: null, homePostcode: null, placementPostcode: null, urn: null }],
+    }]);
+    expect(await child('SENT3')).toMatchObject({ entered: '2024-10-01', po: '2024-10-01', stage: 'FAMILY_FINDING' });
+    const batch = { authority: 'BDG', records: [{ sourceId: 'SENT3', firstName: 'Ben', enteredCareOn: null, placementOrderOn: null }] };
+    expect((await hub.gql(token, SYNC_CHILDREN, batch)).body.data.syncChildren).toEqual({ accepted: 1, changed: 1, rejected: [] });
+    expect(await child('SENT3')).toMatchObject({ entered: '2024-10-01', po: '2024-10-01', stage: 'FAMILY_FINDING' });
+    expect((await hub.gql(token, SYNC_CHILDREN, batch)).body.data.syncChildren).toEqual({ accepted: 1, changed: 0, rejected: [] });
+  });
 });

@@ -9,10 +9,18 @@ import { LINK_FILLED_DATES, linkAwareStageSql, linkFilledDateSql } from '../link
 
 const text = (key: string, column: string): MergeColumn => ({ key, column, type: 'text' });
 
-/** A date a live link fills where the LA is silent (sent null or never sent): its value as written. */
+/**
+ * A milestone date as written: the LA's (sent, or stored from an earlier record); where the LA is silent (sent null),
+ * the stored date when it is not the LA's own (so it came from the 903/DfE facts or a link: an explicit null takes
+ * back only what the LA gave); then, for the dates links fill, the child's live links' (docs/links.md, "Which date
+ * wins"). Re-sending the same batch therefore rewrites nothing.
+ */
 function filled(column: string): string {
+  const notTheLas = `(SELECT s.${column} FROM child s WHERE s.authority = $1 AND s.source_id = m._key
+      AND s.${column} IS DISTINCT FROM (s.sent_milestones->>'${column}')::date)`;
+  const merged = `COALESCE(m.${column}, ${notTheLas})`;
   return (LINK_FILLED_DATES as readonly string[]).includes(column)
-    ? linkFilledDateSql(`m.${column}`, column as (typeof LINK_FILLED_DATES)[number], 'm._key') : `m.${column}`;
+    ? linkFilledDateSql(merged, column as (typeof LINK_FILLED_DATES)[number], 'm._key') : merged;
 }
 
 /**
@@ -20,10 +28,10 @@ function filled(column: string): string {
  * ssda903/milestone-derivation.ts), written over the merged row so a partial record sees the stored dates.
  */
 const DERIVED_STAGE = `CASE WHEN ${filled('adoption_order_on')} IS NOT NULL THEN 'ADOPTED'
-  WHEN m.plan_changed_on IS NOT NULL THEN 'PLAN_CHANGED'
+  WHEN ${filled('plan_changed_on')} IS NOT NULL THEN 'PLAN_CHANGED'
   WHEN ${filled('placed_on')} IS NOT NULL THEN 'MATCHED_PLACED'
-  WHEN m.placement_order_on IS NOT NULL THEN 'FAMILY_FINDING'
-  WHEN m.decision_on IS NOT NULL THEN 'ADM_DECISION' END`;
+  WHEN ${filled('placement_order_on')} IS NOT NULL THEN 'FAMILY_FINDING'
+  WHEN ${filled('decision_on')} IS NOT NULL THEN 'ADM_DECISION' END`;
 
 /** How each Child record key fills the child table, before the sent-dates record (which reads its bits). */
 const PROFILE_SPEC: MergeSpec = {
@@ -40,7 +48,7 @@ const PROFILE_SPEC: MergeSpec = {
     text('healthSummary', 'health_summary'), text('birthFamilyBackground', 'birth_family_background'),
     text('socialWorker', 'social_worker'),
     { key: 'siblingGroup', column: 'sibling_group_id', type: 'uuid', input: 'sg.id' },
-    // The LA's dates; where it is silent, the ones its live links give (link-milestones.ts), as syncLinks wrote them.
+    // The LA's dates; where it is silent, the 903's or the live links' (see `filled`).
     ...CHILD_DATES.map(([key, column]): MergeColumn => ({ key, column, type: 'date', output: filled(column) })),
     { key: 'stage', column: 'stage_explicit', type: 'boolean', input: 'true', fallback: 'false' },
     // Not explicit: the stage the dates imply, moved by the child's links as syncLinks moves it (link-milestones.ts).
