@@ -16,6 +16,13 @@ describe('read arguments are checked before the planner', () => {
   });
   afterAll(async () => { await h.close(); });
 
+  // The authority directory reloads on its own clock (every 5 s when no listener is connected), so on a slow machine
+  // its load can fall inside a request; it is not the read's SQL, which is what these tests count.
+  const isDirectoryLoad = (q: unknown): boolean => {
+    const text = typeof q === 'string' ? q : (q as { text?: unknown } | null)?.text;
+    return typeof text === 'string' && /^SELECT code, name, kind, la_number .* FROM authority ORDER BY code$/s.test(text.trim());
+  };
+
   async function run(token: string, query: string, variables: Record<string, unknown> = {}) {
     await h.hub.deps.authorities.all();
     const spy = jest.spyOn(Client.prototype, 'query');
@@ -23,7 +30,7 @@ describe('read arguments are checked before the planner', () => {
       const res = await h.gql(token, query, variables);
       const errors: any[] = res.body.errors ?? [];
       return { status: res.status, errors: errors.map((e) => [e.extensions?.code, e.path?.join('.')]), data: res.body.data ?? null,
-        message: (errors[0]?.message ?? '') as string, statements: spy.mock.calls.length };
+        message: (errors[0]?.message ?? '') as string, statements: spy.mock.calls.filter(([q]) => !isDirectoryLoad(q)).length };
     } finally {
       spy.mockRestore();
     }
