@@ -33,7 +33,7 @@ export async function approvedAdopterWaits(sql: Sql, viewer: Viewer, args: { age
   const day = asOfFor(scope, 'approvedAdopterWaits', args.asOf);
   const p = new SqlParams();
   const keys = p.add(scope.keys);
-  const asOf = day.asked ? `${p.add(day.asOf)}::date` : 'current_date';
+  const asOf = `${p.add(day.asOf)}::date`; // the hub's today (clock.ts) when none was asked
   const next = `(${asOf} + 1)`;
   const band = `CASE WHEN h.approved_on IS NULL OR h.approved_on > ${asOf} THEN 'Not known'
     WHEN h.approved_on >= ${next} - interval '3 months' THEN 'Under 3 months'

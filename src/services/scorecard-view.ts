@@ -4,7 +4,8 @@ import { MIN_CHILDREN_FOR_AVERAGE, suppressCount } from '../policy/aggregate-pol
 import { badInput } from '../policy/errors';
 import { InferenceControl, SuppressionReason } from '../policy/inference-control-policy';
 import { SqlParams } from '../policy/sql-params';
-import { authorityKeys, today } from './aggregate-grid';
+import { authorityKeys } from './aggregate-grid';
+import { today } from './clock';
 import {
   A10_THRESHOLD_DAYS, A10Segments, A2_THRESHOLD_DAYS, figuresOf, ScorecardFigures, ScorecardRow, scorecardSql,
 } from './scorecard-query';
