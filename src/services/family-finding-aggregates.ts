@@ -79,7 +79,9 @@ export async function childrenInFamilyFindingBreakdown(sql: Sql, viewer: Viewer,
   const day = asOfFor(scope, 'childrenInFamilyFindingBreakdown', args.asOf);
   const p = new SqlParams();
   const keys = p.add(scope.keys);
-  const asOf = `${p.add(day.asOf)}::date`; // the hub's today (clock.ts) when none was asked
+  // The day (the hub's today, clock.ts, when none was asked) is a placeholder only where the statement reads it:
+  // PostgreSQL refuses a parameter it never sees used (today's children by stage, not banded by age).
+  const asOf = day.asked || args.dimension === 'AGE_BAND' ? `${p.add(day.asOf)}::date` : 'NULL::date';
   const population = day.asked ? activeFamilyFindingOnSql('c', asOf) : activeFamilyFindingSql('c');
   // The sibling need is a window over the active rows, so it is computed before grouping.
   const counts = `SELECT key, band, count(*)::int AS n FROM (
