@@ -28,7 +28,7 @@ export interface AccessLogPageArgs { filter?: AccessLogFilter | null; first: num
 const MAX_BIGINT = 9223372036854775807n;
 
 /** The entry id a cursor carries, checked to be a bigint (a forged cursor is BAD_USER_INPUT, never a SQL error). */
-function cursorEntryId(after: string): bigint {
+export function cursorEntryId(after: string): bigint {
   const pos = decodeCursor(after, 'NEWEST');
   if (!/^\d{1,19}$/.test(pos.id) || BigInt(pos.id) > MAX_BIGINT) throw badInput('The cursor is not valid; use an endCursor from a previous page.');
   return BigInt(pos.id);

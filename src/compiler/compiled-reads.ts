@@ -2,6 +2,7 @@ import { GraphQLObjectType, GraphQLResolveInfo, isObjectType } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
 import { RequestContext } from '../context/request-context';
+import { checkArguments } from '../graphql/argument-checks';
 import { ChildField } from '../policy/child-policy';
 import { mayCall } from '../policy/operation-policy';
 import { checkId, pageSize } from '../services/cursor';
@@ -64,6 +65,8 @@ async function compileOperation(ctx: RequestContext, info: GraphQLResolveInfo): 
     // A field the operation gate refuses is never compiled: its resolver is never called either.
     if (!read || !mayCall(r.field, ctx.viewer.roles)) continue;
     try {
+      // The arguments are checked before the planner reads them (the field's own resolver has not run yet).
+      checkArguments(info.parentType.name, r.field, r.args);
       outcomes.set(r.key, { column: compiler.attempt((c) => read(c, sc, r)) });
     } catch (error) {
       outcomes.set(r.key, { error });
@@ -122,6 +125,7 @@ export async function compileSavedSearchResults<R extends { filter: unknown }>(c
     const args = getArgumentValues(type.getFields().results, nodes[0], sc.variableValues);
     rows.forEach((row, i) => {
       try {
+        checkArguments('SavedSearch', 'results', args);
         perRow[i].set(key, { column: compiler.attempt((c) => c.childrenPage(plan, pageArgs({ ...args, filter: row.filter }))) });
       } catch (error) {
         perRow[i].set(key, { error });

@@ -1,5 +1,6 @@
 import { defaultFieldResolver, GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { RequestContext } from '../context/request-context';
+import { ARGUMENT_CHECKS, checkArguments } from './argument-checks';
 import { accessLogPolicy } from '../policy/access-log-policy';
 import { adopterPolicy } from '../policy/adopter-policy';
 import { childPolicy } from '../policy/child-policy';
@@ -81,8 +82,28 @@ function police(type: GraphQLObjectType, policy: EntityPolicy<string>): void {
   }
 }
 
-/** Installs the gate and the field guards on the hub's schema (once, when it is built). */
+/**
+ * Checks a field's arguments (argument-checks.ts) before its resolver runs. Compiled root fields are also checked by
+ * the compiler before they are planned (src/compiler/compiled-reads.ts), since the first one plans them all.
+ */
+function checkArgs(schema: GraphQLSchema): void {
+  for (const key of Object.keys(ARGUMENT_CHECKS)) {
+    const [typeName, fieldName] = key.split('.');
+    const type = schema.getType(typeName);
+    const field = type instanceof GraphQLObjectType ? type.getFields()[fieldName] : undefined;
+    if (!field) throw new Error(`argument checks: ${key} is not a field of the schema`);
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = (source, args, ctx, info) => {
+      checkArguments(typeName, fieldName, args);
+      return resolve(source, args, ctx, info);
+    };
+  }
+}
+
+/** Installs the gate, the argument checks and the field guards on the hub's schema (once, when it is built). */
 export function installPolicyGuard(schema: GraphQLSchema): GraphQLSchema {
+  // Argument checks first, so the operation gate (installed after, so it runs first) still refuses a role before any input is read.
+  checkArgs(schema);
   for (const root of [schema.getQueryType(), schema.getMutationType()]) if (root) gate(root);
   for (const [name, policy] of Object.entries(POLICED)) {
     const type = schema.getType(name);

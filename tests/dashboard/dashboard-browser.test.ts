@@ -6,7 +6,8 @@ import type { TestHub } from '../support/test-hub';
 
 // The dashboard in a real browser (Debian's chromium driven by playwright-core, tests/support/browser.ts).
 const AGGREGATE_OPERATIONS = new Set(['me', 'authorities', 'familyFindingSummary', 'childrenInFamilyFindingBreakdown', 'adopterPipeline',
-  'approvedAdopterWaits', 'enquiriesPerMonth', 'matchesPerMonth', 'supportCaseSummary', 'scorecard', 'scorecardTrend', 'inferenceControlRules', 'adopterFunnel', 'adopterTimeliness', 'adopterIndicators', 'householdsLeaving']);
+  'approvedAdopterWaits', 'enquiriesPerMonth', 'matchesPerMonth', 'supportCaseSummary', 'scorecard', 'scorecardTrend', 'inferenceControlRules', 'adopterFunnel', 'adopterTimeliness', 'adopterIndicators', 'householdsLeaving',
+  'stageCountTrend']);
 
 let hub: TestHub;
 let context: BrowserContext;

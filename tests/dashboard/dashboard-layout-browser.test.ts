@@ -11,7 +11,8 @@ let analyst: Page;
 
 const BREAKDOWN_TABLES = ['#age-table', '#siblings-table', '#ethnicity-table'];
 const ALL_TABLES = ['#stages-table', ...BREAKDOWN_TABLES, '#pipeline-table', '#waits-table', '#enquiries-table', '#matches-table',
-  '#support-table', '#scorecard-table', '#scorecard-trend-table', '#funnel-table', '#timeliness-table', '#indicators-table'];
+  '#support-table', '#scorecard-table', '#scorecard-trend-table', '#funnel-table', '#timeliness-table', '#indicators-table',
+  ...['BDG', 'HAV', 'NHM', 'TWH'].map((la) => `#stage-trend-${la}-table`)];
 
 /** Tables whose content is wider than their box (a scrollbar), and how far the page itself is wider than the window. */
 async function overflow(page: Page): Promise<{ tables: string[]; page: number }> {

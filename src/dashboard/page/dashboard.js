@@ -9,6 +9,7 @@ import { failed, noFiguresSentence } from './roles.js';
 import { renderScorecard } from './scorecard.js';
 import { renderBreakdowns, renderStages, renderSupport } from './sections.js';
 import { startSignIn } from './signin.js';
+import { renderStageTrendPanel } from './stage-trend.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -39,6 +40,7 @@ async function load(who) {
   await Promise.all([
     renderScorecard(las, ctx),
     renderBreakdowns(ctx),
+    renderStageTrendPanel(ctx),
     renderAdopters(ctx),
     renderJourney(ctx),
     renderSupport(document.querySelector('#support .body'), ctx)

@@ -13,9 +13,15 @@ export const REASON_TITLES = {
   SMALL_NUMBER: 'Withheld: a count from 1 to 4',
   COMPLEMENTARY: 'Withheld so that a withheld small count beside it cannot be worked out from a total',
   SMALL_GROUP_IN_A_YEAR: 'Withheld: a financial year inside the window has a group of 1 to 4 children',
+  SMALL_HOUSEHOLD_GROUP: 'Withheld: the figure counts a household of a group of 1 to 4 households',
+  SMALL_GROUP_IN_A_FLOW: 'Withheld: among the children counted, 1 to 4 entered the stage in one quarter and left it in another, '
+    + 'so this figure (or its difference from another quarter’s) could single them out',
 };
 /** The rules' names as the page shows them (inferenceControl). */
-export const CONTROL_NAMES = { NONE: 'figures in full', SMALL_NUMBERS: 'small numbers withheld', SCORECARD_YEAR_GROUPS: 'small yearly groups withheld' };
+export const CONTROL_NAMES = {
+  NONE: 'figures in full', SMALL_NUMBERS: 'small numbers withheld', SCORECARD_YEAR_GROUPS: 'small yearly groups withheld',
+  HOUSEHOLD_GROUPS: 'small groups of households withheld', STAGE_FLOW_GROUPS: 'small groups entering and leaving a stage withheld',
+};
 const LOWER_BOUND_TITLE = 'At least this many: the total includes figures shown as [c], each counted here as 1 (the least it can be)';
 
 /** Creates an element with a class and text. */
