@@ -113,8 +113,8 @@ const cells = (rows: { band: string; count: number | null; suppressed: boolean }
   JSON.stringify(rows.map((r) => [r.band, r.count, r.suppressed]));
 
 describe('binary search over asOf', () => {
-  // For la_analyst the breakdowns are published as at the latest 31 March on or before today only (today pinned to
-  // TODAY: 2024-03-31); any other year's day is refused. So over generated days across years there is no change day
+  // For la_analyst the breakdowns are published as at the latest 31 March on or before today only (today is pinned
+  // to TODAY, so that is 2024-03-31); any other year's day is refused. So over generated days across years there is no change day
   // at all: every answer is refused or the same one.
   it.each([['TWH', 'AGE_BAND'], ['HAV', 'AGE_BAND'], ['HAV', 'SIBLING_NEED'], ['HAV', 'ETHNIC_GROUP']])(
     'answers la_analyst about %s children by %s as at the latest 31 March only, refusing every other year, so no date moves the answer', async (authority, by) => {
