@@ -11,6 +11,7 @@ import { RateLimitBucket1763808600000 } from './1763808600000-rate-limit-bucket'
 import { AccessRead1763810000000 } from './1763810000000-access-read';
 import { ChangeLogChildStage1763810100000 } from './1763810100000-change-log-child-stage';
 import { AccessLogPerRequest1763810400000 } from './1763810400000-access-log-per-request';
+import { AccessReadAtBtree1763810500000 } from './1763810500000-access-read-at-btree';
 
 /** Every migration, oldest first. The schema changes only through these (never `synchronize`). */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AccessRead1763810000000,
   ChangeLogChildStage1763810100000,
   AccessLogPerRequest1763810400000,
+  AccessReadAtBtree1763810500000,
 ];

@@ -46,8 +46,8 @@ describeWithChromium('the dashboard laid out, printed, charted and downloaded', 
     }
   });
 
-  it('on a tablet (800 px) stacks the panels in one column with nothing wider than the window', async () => {
-    const page = await openReady(context, `${hub.url}/dashboard#token=${hub.token('la_analyst', 'BDG', 'an.bdg.1')}`, 800);
+  it('on a tablet (768 px) stacks the panels in one column with nothing wider than the window', async () => {
+    const page = await openReady(context, `${hub.url}/dashboard#token=${hub.token('la_analyst', 'BDG', 'an.bdg.1')}`, 768);
     expect(await overflow(page)).toEqual({ tables: [], page: 0 });
     const age = await page.locator('#age').boundingBox();
     const siblings = await page.locator('#siblings').boundingBox();

@@ -213,7 +213,7 @@ describeWithChromium('the family-finding pages in chromium', () => {
   it('fits 1,400 px and a tablet without sideways scrolling, prints without controls, and labels every control', async () => {
     const ff = hub.token('family_finder', 'ALE', 'ff.ale.1');
     const [c] = await hub.t.db.query<{ id: string }>(`SELECT id FROM child WHERE authority = 'TWH' AND stage = 'FAMILY_FINDING' AND sibling_group_id IS NOT NULL LIMIT 1`);
-    for (const width of [1400, 800]) {
+    for (const width of [1400, 768]) {
       for (const path of ['/family-finding', `/family-finding/child?id=${c.id}`, '/family-finding/households']) {
         const { page } = await open(path, ff, width);
         await page.waitForSelector('table');
