@@ -18,8 +18,11 @@ const AGENCY = { nullable: true, description: 'One RAA; default: the RAA whose f
 const FROM = { nullable: true, description: 'First month (YYYY-MM); with `to`, or neither for the 12 months up to the latest with data' };
 const TO = { nullable: true, description: 'Last month (YYYY-MM)' };
 
-const AS_OF_CONTROLLED = { nullable: true, description: 'The day the figures are as at; default today. Under inference control '
-  + 'the latest 31 March (ages) or quarter end (waits) on or before it; the answer says which day (asOf)' };
+const AS_OF_BREAKDOWN = { nullable: true, description: 'The day the figures are as at; default today. Under inference control '
+  + 'only the latest 31 March on or before today is published: a day from it to the next 31 March gives that 31 March, any '
+  + 'other day is refused (FORBIDDEN); the answer says which day (asOf)' };
+const AS_OF_WAITS = { nullable: true, description: 'The day the figures are as at; default today. Under inference control '
+  + 'the latest quarter end on or before it; the answer says which day (asOf)' };
 
 const control = (c: AggregateCell) => ({ count: c.count, suppressed: c.suppressed, suppressionReason: c.reason, inferenceControl: c.control });
 const byAuthority = (c: AggregateCell) => ({ authority: c.key, band: c.band, ...control(c) });
@@ -40,7 +43,7 @@ export class DashboardAggregatesResolver {
   async childrenInFamilyFindingBreakdown(@Ctx() ctx: RequestContext,
     @Arg('by', () => BreakdownDimensionEnum, { description: 'Which bands to count by' }) by: BreakdownDimension,
     @Arg('authority', () => String, AUTHORITY) authority?: string,
-    @Arg('asOf', () => DateScalar, AS_OF_CONTROLLED) asOf?: string) {
+    @Arg('asOf', () => DateScalar, AS_OF_BREAKDOWN) asOf?: string) {
     const r = await childrenInFamilyFindingBreakdown(ctx.sql, ctx.viewer, { dimension: by, authority, asOf: checkDate(asOf) });
     return r.cells.map((c) => ({ ...byAuthority(c), asOf: r.asOf }));
   }
@@ -52,7 +55,7 @@ export class DashboardAggregatesResolver {
 
   @Query(() => [AdopterWaitCount], { description: 'Approved households waiting for a match, by time since approval' })
   async approvedAdopterWaits(@Ctx() ctx: RequestContext, @Arg('agency', () => String, AGENCY) agency?: string,
-    @Arg('asOf', () => DateScalar, AS_OF_CONTROLLED) asOf?: string) {
+    @Arg('asOf', () => DateScalar, AS_OF_WAITS) asOf?: string) {
     const r = await approvedAdopterWaits(ctx.sql, ctx.viewer, { agency, asOf: checkDate(asOf) });
     return r.cells.map((c) => ({ ...byAgency(c), asOf: r.asOf }));
   }

@@ -5,7 +5,7 @@ const COUNT = { nullable: true, description: 'Null when suppressed (a count from
 const SUPPRESSED = { description: 'True when the count is withheld (see suppressionReason)' };
 const REASON = { nullable: true, description: 'Why the count is withheld; null when it is shown' };
 const CONTROL = { description: 'The inference-control rule this count was published under (NONE: in full)' };
-const AS_OF = { description: 'The day the figures are as at (YYYY-MM-DD): the day asked, today, or for a viewer under inference control the latest 31 March (ages) or quarter end (waits) on or before it' };
+const AS_OF = { description: 'The day the figures are as at (YYYY-MM-DD): the day asked, today, or for a viewer under inference control the latest 31 March on or before today (ages) or the latest quarter end on or before it (waits)' };
 
 /** One cell of the family-finding tracker table: children of an LA at a stage. */
 @ObjectType({ description: 'Children of one LA at one stage of family finding' })

@@ -175,7 +175,7 @@ export const InferenceControlEnum = enumOf(['NONE', 'SMALL_NUMBERS', 'SCORECARD_
 registerEnumType(InferenceControlEnum, {
   name: 'InferenceControl',
   description: 'The rule a figure was published under: NONE (in full), SMALL_NUMBERS (counts 1-4 withheld with complementary '
-    + 'cells; dated figures as at 31 March or a quarter end), SCORECARD_YEAR_GROUPS (a window withheld when a year inside it '
+    + 'cells; dated figures as at the latest 31 March or a quarter end), SCORECARD_YEAR_GROUPS (a window withheld when a year inside it '
     + 'has a group of 1-4 children), HOUSEHOLD_GROUPS (adopter figures), STAGE_FLOW_GROUPS (stage-count trend). '
     + '`inferenceControlRules` gives the wording.',
   valuesConfig: {

@@ -4,6 +4,7 @@
  * docs/inference-control.md). Which viewer is controlled for which authority or agency is decided by
  * aggregate-policy.ts and agency-aggregate-policy.ts (`suppressed`); this table says HOW each aggregate is controlled.
  */
+import { forbidden } from './errors';
 import { GroupAttribute, HOUSEHOLD_GROUP_KEY } from './household-groups-policy';
 
 /** The rule a figure was published under; the API returns it beside every figure so the page can say so. */
@@ -16,10 +17,14 @@ export type SuppressionReason = 'SMALL_NUMBER' | 'COMPLEMENTARY' | 'SMALL_GROUP_
  * The dates a controlled viewer's `asOf` may take: the argument is moved back to the latest such date on or before it
  * (default: on or before today), and the population and the bands are both taken as at that date.
  * - FINANCIAL_YEAR_END: 31 March. Whole-year age bands on 31 March depend only on the financial year of birth.
+ * - LATEST_FINANCIAL_YEAR_END: the latest 31 March on or before today, and no other. An `asOf` whose 31 March is
+ *   another one is refused (FORBIDDEN): the breakdowns of two years are snapshots of a changing population (children
+ *   entering and leaving family finding, ageing into the next band), so setting one against another gives flows of a
+ *   few children. One snapshot a year is what remains: the documented "change over time" limit.
  * - QUARTER_END: 31 March, 30 June, 30 September, 31 December. Wait bands of 3, 6 and 12 months counted from the next
  *   quarter's first day depend only on the quarter of approval.
  */
-export type SnapshotRule = 'FINANCIAL_YEAR_END' | 'QUARTER_END';
+export type SnapshotRule = 'FINANCIAL_YEAR_END' | 'LATEST_FINANCIAL_YEAR_END' | 'QUARTER_END';
 
 /**
  * How the withheld cells of a table are chosen for a controlled viewer (SMALL_NUMBERS):
@@ -59,7 +64,7 @@ export const MIN_GROUP = 5;
  */
 export const inferenceControlPolicy = {
   familyFindingSummary: { rule: 'SMALL_NUMBERS', block: 'ROW' },
-  childrenInFamilyFindingBreakdown: { rule: 'SMALL_NUMBERS', block: 'ROW', asOf: 'FINANCIAL_YEAR_END' },
+  childrenInFamilyFindingBreakdown: { rule: 'SMALL_NUMBERS', block: 'ROW', asOf: 'LATEST_FINANCIAL_YEAR_END' },
   adopterPipeline: { rule: 'HOUSEHOLD_GROUPS', groups: HOUSEHOLD_GROUP_KEY },
   approvedAdopterWaits: { rule: 'HOUSEHOLD_GROUPS', groups: HOUSEHOLD_GROUP_KEY, asOf: 'QUARTER_END' },
   enquiriesPerMonth: { rule: 'HOUSEHOLD_GROUPS', groups: HOUSEHOLD_GROUP_KEY },
@@ -82,7 +87,8 @@ export const INFERENCE_CONTROL_TEXT: Record<InferenceControl, string> = {
   NONE: 'Figures in full: your role sees these figures unsuppressed.',
   SMALL_NUMBERS: 'Counts from 1 to 4 are withheld; zero is shown. Where a withheld count could be worked out from a total, '
     + 'the next smallest counts of the row (for months: of the calendar quarter) are withheld too, until the withheld cells '
-    + 'together hold at least 5. Ages are as at 31 March and waits as at the end of a quarter.',
+    + 'together hold at least 5. The breakdowns of children in family finding are published as at the latest 31 March only '
+    + '(earlier years set against it would single out a few children); adopters\' waits are as at the end of a quarter.',
   SCORECARD_YEAR_GROUPS: 'A three-year figure is shown only when, in every financial year inside the window, each group of '
     + 'children it counts or averages over (adopted not placed, placed, matched, under and over 426 days) is 0 or at '
     + 'least 5; otherwise it is withheld, so overlapping windows cannot be subtracted to reach a small group.',
@@ -104,14 +110,29 @@ export const SUPPRESSION_REASON_TEXT: Record<SuppressionReason, string> = {
   SMALL_GROUP_IN_A_FLOW: 'Among the children counted, 1 to 4 entered the stage in one quarter and left it in another.',
 };
 
-/** The controlled viewer's date for `asOf` under `rule`: the latest allowed date on or before `asked` (ISO). */
+/** The latest date on or before `asked` (ISO) that `rule` snapshots at (any 31 March for LATEST_FINANCIAL_YEAR_END). */
 export function snapshotDate(rule: SnapshotRule, asked: string): string {
   const [y, m, d] = asked.split('-').map(Number);
-  if (rule === 'FINANCIAL_YEAR_END') return m > 3 || (m === 3 && d === 31) ? `${y}-03-31` : `${y - 1}-03-31`;
+  if (rule !== 'QUARTER_END') return m > 3 || (m === 3 && d === 31) ? `${y}-03-31` : `${y - 1}-03-31`;
   const ends = [[3, 31], [6, 30], [9, 30], [12, 31]];
   for (let i = ends.length - 1; i >= 0; i--) {
     const [em, ed] = ends[i];
     if (m > em || (m === em && d >= ed)) return `${y}-${String(em).padStart(2, '0')}-${ed}`;
   }
   return `${y - 1}-12-31`;
+}
+
+/**
+ * The controlled viewer's day for `asOf` under `rule` (ISO), with `today` the hub's: the latest snapshot date on or
+ * before the day asked (default today). LATEST_FINANCIAL_YEAR_END publishes one snapshot only, the latest 31 March on
+ * or before today: an `asOf` whose 31 March is another is FORBIDDEN, before any data is read.
+ */
+export function controlledSnapshot(rule: SnapshotRule, asked: string | null | undefined, today: string): string {
+  if (rule !== 'LATEST_FINANCIAL_YEAR_END') return snapshotDate(rule, asked ?? today);
+  const latest = snapshotDate(rule, today);
+  if (asked && snapshotDate(rule, asked) !== latest) {
+    throw forbidden(`For your role the breakdowns are published as at the latest 31 March only (${latest}): `
+      + 'snapshots of other years set against it would single out a few children.');
+  }
+  return latest;
 }

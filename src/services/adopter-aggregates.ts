@@ -6,6 +6,7 @@ import { householdGroupsSql } from '../policy/household-groups-policy';
 import { MIN_GROUP } from '../policy/inference-control-policy';
 import { SqlParams } from '../policy/sql-params';
 import { AggregateCell, AsOfCells, agencyKeys, asOfFor, gridSql } from './aggregate-grid';
+import { today } from './clock';
 
 /** Households per agency in scope and stage (all eight stages, zeros included). One statement. */
 export async function adopterPipeline(sql: Sql, viewer: Viewer, agency?: string | null): Promise<AggregateCell[]> {
@@ -33,7 +34,7 @@ export async function approvedAdopterWaits(sql: Sql, viewer: Viewer, args: { age
   const day = asOfFor(scope, 'approvedAdopterWaits', args.asOf);
   const p = new SqlParams();
   const keys = p.add(scope.keys);
-  const asOf = day.asked ? `${p.add(day.asOf)}::date` : 'current_date';
+  const asOf = `${p.add(day.asOf)}::date`; // the hub's today (clock.ts) when none was asked
   const next = `(${asOf} + 1)`;
   const band = `CASE WHEN h.approved_on IS NULL OR h.approved_on > ${asOf} THEN 'Not known'
     WHEN h.approved_on >= ${next} - interval '3 months' THEN 'Under 3 months'
@@ -83,7 +84,7 @@ async function perMonth(sql: Sql, viewer: Viewer, table: 'adopter_household' | '
   const p = new SqlParams();
   const keys = p.add(scope.keys);
   const latest = `(SELECT max(t.${dateColumn}) FROM ${table} t WHERE t.${keyColumn} = ANY(${keys}::text[]))`;
-  const to = `COALESCE(${p.add(range.to)}::date, date_trunc('month', COALESCE(${latest}, current_date))::date)`;
+  const to = `COALESCE(${p.add(range.to)}::date, date_trunc('month', COALESCE(${latest}, ${p.add(today())}::date))::date)`;
   const from = `COALESCE(${p.add(range.from)}::date, (${to} - interval '11 months')::date)`;
   const yearFrom = `date_trunc('year', ${from})::date`;
   const yearTo = `(date_trunc('year', ${to}) + interval '11 months')::date`;

@@ -5,6 +5,7 @@ import { InferenceControl, MIN_GROUP, SuppressionReason } from '../policy/infere
 import { SqlParams } from '../policy/sql-params';
 import { agencyKeys } from './aggregate-grid';
 import { quarterLabelSql, quarterRange, quarterSeriesSql } from './quarters';
+import { today } from './clock';
 
 /** A figure under HOUSEHOLD_GROUPS: shown, or withheld because it counts a household of a group of 1 to 4. */
 export interface PeriodControl {
@@ -57,7 +58,7 @@ export async function adopterFunnel(sql: Sql, viewer: Viewer, args: QuarterArgs)
   const p = new SqlParams();
   const keys = p.add(scope.keys);
   const latest = `(SELECT max(h.enquiry_on) FROM adopter_household h WHERE h.agency = ANY(${keys}::text[]))`;
-  const { first, last } = quarterSeriesSql(p.add(range.from), p.add(range.to), latest);
+  const { first, last } = quarterSeriesSql(p.add(range.from), p.add(range.to), latest, p.add(today()));
   const rows = await sql.query<{ agency: string; quarter: string; quarter_start: string; f: number[]; small: boolean }>(`
     WITH quarters AS (SELECT generate_series(${first}, ${last}, interval '3 months')::date AS q),
     cohort AS (
@@ -122,7 +123,7 @@ export async function adopterTimeliness(sql: Sql, viewer: Viewer, args: QuarterA
   const entries = Object.entries(TIMELINESS_MEASURES) as [TimelinessMeasure, (typeof TIMELINESS_MEASURES)[TimelinessMeasure]][];
   const ends = entries.map(([, m]) => `h.${m.to}`).join(', ');
   const latest = `(SELECT max(GREATEST(${ends})) FROM adopter_household h WHERE h.agency = ANY(${keys}::text[]))`;
-  const { first, last } = quarterSeriesSql(p.add(range.from), p.add(range.to), latest);
+  const { first, last } = quarterSeriesSql(p.add(range.from), p.add(range.to), latest, p.add(today()));
   const steps = entries.map(([name, m], i) => `SELECT h.agency, '${name}' AS measure, ${i} AS measure_order,
       date_trunc('quarter', h.${m.to})::date AS q, h.${m.to} - h.${m.from} AS days,
       h.${m.to} <= h.${m.from} + interval '${m.normMonths} months' AS within, hg.group_n

@@ -8,6 +8,7 @@ import { SqlParams } from '../policy/sql-params';
 import { AggregateCell, agencyKeys, gridSql } from './aggregate-grid';
 import { PeriodControl, percent, periodControl } from './adopter-funnel';
 import { quarterLabelSql, quarterRange, quarterSeriesSql } from './quarters';
+import { today } from './clock';
 
 /** ASGLB A11, A12 and A13 of one agency for one calendar quarter (docs: asglb.md, "Derived"). */
 export interface AdopterIndicatorRow {
@@ -42,7 +43,7 @@ export async function adopterIndicators(sql: Sql, viewer: Viewer,
   const p = new SqlParams();
   const keys = p.add(scope.keys);
   const latest = `(SELECT max(GREATEST(h.approved_on, h.matched_on, h.application_on)) FROM adopter_household h WHERE h.agency = ANY(${keys}::text[]))`;
-  const { first, last } = quarterSeriesSql(p.add(range.from), p.add(range.to), latest);
+  const { first, last } = quarterSeriesSql(p.add(range.from), p.add(range.to), latest, p.add(today()));
   const e = `(q.q + interval '3 months' - interval '1 day')::date`;
   const movedOn = `LEAST(h.matched_on, h.placed_on, h.adoption_order_on, h.left_on)`;
   const a11 = `h.approved_on <= ${e} AND ((${movedOn} IS NULL AND h.stage = 'APPROVED') OR ${movedOn} > ${e})`;
@@ -105,7 +106,7 @@ export async function householdsLeaving(sql: Sql, viewer: Viewer,
   const keys = p.add(scope.keys);
   const yearOf = (d: string): string => `extract(year from (${d} + interval '9 months'))::int`;
   const latest = `(SELECT max(h.left_on) FROM adopter_household h WHERE h.agency = ANY(${keys}::text[]))`;
-  const to = `COALESCE(${p.add(args.toYear ?? null)}::int, ${yearOf(`COALESCE(${latest}, current_date)`)})`;
+  const to = `COALESCE(${p.add(args.toYear ?? null)}::int, ${yearOf(`COALESCE(${latest}, ${p.add(today())}::date)`)})`;
   const from = `COALESCE(${p.add(args.fromYear ?? null)}::int, ${to} - 2)`;
   const reasons = p.add(LEAVING_REASONS);
   const stages = p.add(LEAVING_STAGES);

@@ -3,9 +3,11 @@ import { agencyScope } from '../policy/agency-aggregate-policy';
 import { aggregateScope } from '../policy/aggregate-policy';
 import { forbidden } from '../policy/errors';
 import {
-  ControlledAggregate, InferenceControl, inferenceControlPolicy, InferenceControlRule, MIN_GROUP, SMALL_NUMBER_MAX, SuppressionBlock, snapshotDate, SuppressionReason,
+  ControlledAggregate, controlledSnapshot, InferenceControl, inferenceControlPolicy, InferenceControlRule, MIN_GROUP, SMALL_NUMBER_MAX, SuppressionBlock,
+  SuppressionReason,
 } from '../policy/inference-control-policy';
 import { SqlParams } from '../policy/sql-params';
+import { today } from './clock';
 
 /** The keys (authority or agency codes) one aggregate statement counts over, and those whose small numbers hide. */
 export interface AggregateKeys {
@@ -46,19 +48,17 @@ export function agencyKeys(viewer: Viewer, agency?: string | null): AggregateKey
   return narrow(scope.agencies, scope.suppressed, agency, 'agency');
 }
 
-/** Today in UTC as YYYY-MM-DD. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /**
- * The day an aggregate's `asOf` stands for. Under inference control (some key suppressed) the latest snapshot date the
- * policy allows on or before the day asked, or before today; otherwise the day asked. `asked` says whether figures are
- * as at a given day (population from milestone dates) or today's (population from current stages).
+ * The day an aggregate's `asOf` stands for. Under inference control (some key suppressed) the snapshot date the policy
+ * allows for the day asked (default today), or FORBIDDEN when the policy publishes no snapshot for it
+ * (LATEST_FINANCIAL_YEAR_END: another 31 March than the latest); otherwise the day asked. Decided before any data is
+ * read. `asked` says whether figures are as at a given day (population from milestone dates) or today's (population
+ * from current stages, ages today).
  */
 export function asOfFor(scope: AggregateKeys, aggregate: ControlledAggregate, asked?: string | null): { asOf: string; asked: boolean } {
   const rule: InferenceControlRule = inferenceControlPolicy[aggregate];
-  if (scope.suppressed.length > 0 && rule.asOf) return { asOf: snapshotDate(rule.asOf, asked ?? today()), asked: true };
+  if (scope.suppressed.length > 0 && rule.asOf) return { asOf: controlledSnapshot(rule.asOf, asked, today()), asked: true };
   return asked ? { asOf: asked, asked: true } : { asOf: today(), asked: false };
 }
 

@@ -69,7 +69,8 @@ export function activeFamilyFindingOnSql(alias: string, date: string): string {
  * Children in active family finding per LA in scope and band of `dimension`: age in whole years, sibling need, or
  * ethnic group. Without `asOf` (and not under inference control): today's children by stage, ages today. With a day,
  * the children in family finding on that day by their milestone dates, ages on that day. A viewer under inference
- * control gets the latest 31 March on or before the day asked (default today): see inference-control-policy.ts.
+ * control gets the latest 31 March on or before today only (another year's `asOf` is FORBIDDEN): see
+ * inference-control-policy.ts (LATEST_FINANCIAL_YEAR_END).
  * One statement.
  */
 export async function childrenInFamilyFindingBreakdown(sql: Sql, viewer: Viewer,
@@ -78,7 +79,9 @@ export async function childrenInFamilyFindingBreakdown(sql: Sql, viewer: Viewer,
   const day = asOfFor(scope, 'childrenInFamilyFindingBreakdown', args.asOf);
   const p = new SqlParams();
   const keys = p.add(scope.keys);
-  const asOf = day.asked ? `${p.add(day.asOf)}::date` : 'current_date';
+  // The day (the hub's today, clock.ts, when none was asked) is a placeholder only where the statement reads it:
+  // PostgreSQL refuses a parameter it never sees used (today's children by stage, not banded by age).
+  const asOf = day.asked || args.dimension === 'AGE_BAND' ? `${p.add(day.asOf)}::date` : 'NULL::date';
   const population = day.asked ? activeFamilyFindingOnSql('c', asOf) : activeFamilyFindingSql('c');
   // The sibling need is a window over the active rows, so it is computed before grouping.
   const counts = `SELECT key, band, count(*)::int AS n FROM (

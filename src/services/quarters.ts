@@ -30,10 +30,10 @@ export function quarterLabelSql(day: string): string {
 /**
  * SQL for the first days of the first and last quarter asked for (`from`/`to`: placeholders of first days, or null);
  * by default the 8 quarters up to the one holding `latest` (a SQL date expression, e.g. the latest date with data in
- * scope), or today's.
+ * scope), or `today`'s (a placeholder of the hub's today, clock.ts).
  */
-export function quarterSeriesSql(from: string, to: string, latest: string): { first: string; last: string } {
-  const last = `COALESCE(${to}::date, date_trunc('quarter', COALESCE(${latest}, current_date))::date)`;
+export function quarterSeriesSql(from: string, to: string, latest: string, today: string): { first: string; last: string } {
+  const last = `COALESCE(${to}::date, date_trunc('quarter', COALESCE(${latest}, ${today}::date))::date)`;
   const first = `COALESCE(${from}::date, (${last} - interval '21 months')::date)`;
   return { first, last };
 }

@@ -4,7 +4,8 @@ import { MIN_CHILDREN_FOR_AVERAGE, suppressCount } from '../policy/aggregate-pol
 import { badInput } from '../policy/errors';
 import { InferenceControl, SuppressionReason } from '../policy/inference-control-policy';
 import { SqlParams } from '../policy/sql-params';
-import { authorityKeys, today } from './aggregate-grid';
+import { authorityKeys } from './aggregate-grid';
+import { today } from './clock';
 import {
   A10_THRESHOLD_DAYS, A10Segments, A2_THRESHOLD_DAYS, figuresOf, ScorecardFigures, ScorecardRow, scorecardSql,
 } from './scorecard-query';
@@ -155,7 +156,7 @@ export async function scorecardTrend(sql: Sql, viewer: Viewer,
   const latest = `(SELECT max(c.adoption_order_on) FROM child c WHERE c.authority = ${authority}::text AND c.adoption_order_on IS NOT NULL)`;
   const text = `
     WITH span AS (
-      SELECT COALESCE(${toArg}::int, ${fromArg}::int + 4, ${yearOf(`COALESCE(${latest}, current_date)`)}) AS to_year
+      SELECT COALESCE(${toArg}::int, ${fromArg}::int + 4, ${yearOf(`COALESCE(${latest}, ${p.add(today())}::date)`)}) AS to_year
     ), years AS (
       SELECT generate_series(COALESCE(${fromArg}::int, span.to_year - 4), span.to_year) AS year_ending FROM span
     )

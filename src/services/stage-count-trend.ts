@@ -3,7 +3,8 @@ import { Sql } from '../db/sql';
 import { badInput } from '../policy/errors';
 import { InferenceControl, MIN_GROUP, SuppressionReason } from '../policy/inference-control-policy';
 import { SqlParams } from '../policy/sql-params';
-import { authorityKeys, today } from './aggregate-grid';
+import { authorityKeys } from './aggregate-grid';
+import { today } from './clock';
 import { MAX_QUARTERS } from './quarters';
 
 /** The tracker stages a child's milestone dates can place in time (the others have no date: see TREND_STAGES). */

@@ -162,6 +162,44 @@ describeWithChromium('the dashboard laid out, printed, charted and downloaded', 
     await manager.close();
   });
 
+  it('never asks for a day refused to an analyst: another year\'s "as at" gives the latest 31 March, and says so', async () => {
+    const now = new Date();
+    const year = now.getUTCMonth() > 2 || (now.getUTCMonth() === 2 && now.getUTCDate() === 31) ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+    const snapshot = `${year}-03-31`;
+    const asked = `${year - 1}-06-30`; // the year before: refused to an analyst by the hub
+    const asAt = async (page: Page): Promise<{ breakdownDays: unknown[]; errors: number }> => {
+      const breakdownDays: unknown[] = [];
+      const answers: Promise<boolean>[] = []; // whether each breakdown answer had errors
+      page.on('response', (r) => {
+        const body = r.request().method() === 'POST' ? r.request().postDataJSON() : null;
+        if (!body || !/query DashboardBreakdown\b/.test(body.query ?? '')) return;
+        breakdownDays.push(body.variables.asOf);
+        answers.push(r.json().then((a) => Boolean(a.errors)));
+      });
+      await page.fill('#as-of', asked);
+      await page.evaluate(() => { document.body.dataset.state = 'reloading'; });
+      await page.click('#as-of-form button[type="submit"]');
+      await page.waitForFunction(() => document.body.dataset.state === 'ready', undefined, { timeout: 30_000 });
+      return { breakdownDays, errors: (await Promise.all(answers)).filter(Boolean).length };
+    };
+    const page = await openReady(context, `${hub.url}/dashboard#token=${hub.token('la_analyst', 'BDG', 'an.bdg.1')}`);
+    const sent = await asAt(page);
+    expect(sent).toEqual({ breakdownDays: [null, null, null], errors: 0 });
+    for (const [id, title] of [['age', 'Age (years)'], ['siblings', 'Sibling need'], ['ethnicity', 'Ethnic group']]) {
+      expect(await page.locator(`#${id} h3`).textContent()).toBe(`${title}, as at ${snapshot}`);
+      expect(await page.locator(`#${id} .snapshot`).textContent())
+        .toBe(`As at ${snapshot}, the latest 31 March: for your role these figures are published as at that day only, not as at ${asked}.`);
+      expect(await page.locator(`#${id} .unavailable`).count()).toBe(0);
+    }
+    await page.close();
+    // A manager (figures in full) gets the day asked.
+    const manager = await openReady(context, `${hub.url}/dashboard#token=${hub.token('raa_manager', 'ALE', 'rm.ale.1')}`);
+    expect((await asAt(manager)).breakdownDays).toEqual([asked, asked, asked]);
+    expect(await manager.locator('#age h3').textContent()).toBe(`Age (years), as at ${asked}`);
+    expect(await manager.locator('#age .snapshot').count()).toBe(0);
+    await manager.close();
+  });
+
   it('names and heads each CSV file with authority, period and as-at date, numbers as numbers', async () => {
     const stages = await downloadCsv(analyst, 'stages');
     expect(stages.name).toMatch(/^permanence-hub_children-by-stage-of-family-finding-and-local-authority_BDG-HAV-NHM-TWH_as-at-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -1,5 +1,6 @@
 import { ETHNICITY_CODES, ethnicGroup } from '../../src/domain/codes';
 import { ethnicGroupSql } from '../../src/services/family-finding-aggregates';
+import { pinToday, unpinToday } from '../../src/services/clock';
 import { makeChild, makeSiblingGroup, seedAuthorities } from '../support/factories';
 import { startTestHub, TestHub } from '../support/test-hub';
 
@@ -19,6 +20,8 @@ async function children(authority: string, stage: string | null, n: number, extr
 }
 
 beforeAll(async () => {
+  // The data's dates sit around mid-2024: the hub's today is pinned there, so la_analyst's latest 31 March is 2024-03-31.
+  pinToday('2024-06-30');
   hub = await startTestHub();
   const sql = hub.t.db;
   await seedAuthorities(sql);
@@ -46,7 +49,7 @@ beforeAll(async () => {
   await children('TWH', 'EARLY_MONITORING', 2);
   await children('KEN', 'FAMILY_FINDING', 9);
 });
-afterAll(async () => hub.close());
+afterAll(async () => { await hub.close(); unpinToday(); });
 
 /** A hub of its own: NHM with one small count beside 6 and 9; TWH with two small counts beside 5. */
 async function createExtra() {
@@ -183,6 +186,23 @@ describe('childrenInFamilyFindingBreakdown', () => {
     expect(analyst.inferenceControlRules.every((r: { text: string }) => r.text.length > 20)).toBe(true);
     const ff = (await hub.gql(hub.token('family_finder', 'ALE'), q)).body.data;
     expect(ff.childrenInFamilyFindingBreakdown[0]).toEqual({ asOf: '2024-06-30', inferenceControl: 'NONE' });
+  });
+
+  it('refuses the analyst another year\'s 31 March (only the latest on or before today is published)', async () => {
+    const q = (asOf: string | null) => ({ query: `query A($d: Date) { childrenInFamilyFindingBreakdown(by: AGE_BAND, authority: "HAV", asOf: $d) { asOf count } }`, d: asOf });
+    const ask = async (role: 'la_analyst' | 'family_finder', org: string, asOf: string | null) =>
+      (await hub.gql(hub.token(role, org), q(asOf).query, { d: asOf })).body;
+    for (const asOf of ['2024-03-30', '2023-03-31', '2021-07-01', '2025-03-31', '2030-01-01']) {
+      const body = await ask('la_analyst', 'BDG', asOf);
+      expect(body.data).toBeNull();
+      expect(body.errors.map((e: { message: string; extensions: { code: string } }) => [e.extensions.code, e.message])).toEqual([['FORBIDDEN',
+        'For your role the breakdowns are published as at the latest 31 March only (2024-03-31): snapshots of other years set against it would single out a few children.']]);
+    }
+    for (const asOf of [null, '2024-03-31', '2024-06-30', '2025-03-30']) {
+      expect((await ask('la_analyst', 'BDG', asOf)).data.childrenInFamilyFindingBreakdown[0].asOf).toBe('2024-03-31');
+    }
+    // A viewer who sees the figures in full keeps any day.
+    expect((await ask('family_finder', 'ALE', '2021-07-01')).data.childrenInFamilyFindingBreakdown[0].asOf).toBe('2021-07-01');
   });
 
   it('maps every DfE ethnicity code in SQL exactly as ethnicGroup() does', async () => {

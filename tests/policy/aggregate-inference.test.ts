@@ -1,3 +1,4 @@
+import { pinToday, unpinToday } from '../../src/services/clock';
 import { makeChild, makeHousehold, seedAuthorities } from '../support/factories';
 import { startTestHub, TestHub } from '../support/test-hub';
 import { addDays, changeDays, LinearKnowledge, seeded, unit } from './inference-solver';
@@ -6,14 +7,14 @@ import { addDays, changeDays, LinearKnowledge, seeded, unit } from './inference-
 // data and query sequences generated from a seed. Each attack writes down everything the answers say as equations
 // (tests/policy/inference-solver.ts) and asserts that no group of 1 to 4 children or households, and no sum of days
 // over such a group, follows from them; the date attacks assert that a date argument moves the answer only on the
-// snapshot dates the policy allows.
+// snapshot dates the policy allows (for the breakdowns: not at all, since only the latest 31 March is published).
 
 let hub: TestHub;
 const rnd = seeded(20261127);
 const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
 const dayIn = (from: string, to: string): string => addDays(from, int(0, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)));
 
-async function data(role: 'la_analyst', org: string, query: string, variables?: Record<string, unknown>): Promise<any> {
+async function data(role: 'la_analyst' | 'raa_manager', org: string, query: string, variables?: Record<string, unknown>): Promise<any> {
   const { body } = await hub.gql(hub.token(role, org), query, variables);
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -23,6 +24,12 @@ async function data(role: 'la_analyst', org: string, query: string, variables?: 
 
 /** Age bands at 2024-03-31 for TWH: most 5 to 8 children, two bands small (together 1 to 4), the rest of the row full. */
 const REFERENCE_DAY = '2024-03-31';
+/**
+ * The hub's today while this file runs (clock.ts): la_analyst's breakdowns are published as at the latest 31 March on
+ * or before today only, which must be REFERENCE_DAY for the attacks on this data.
+ */
+const TODAY = '2024-06-30';
+const PINNED_SNAPSHOT = REFERENCE_DAY;
 const AGE_BANDS: [string, string, string][] = [ // band, oldest birthday, youngest birthday for an age in the band on REFERENCE_DAY
   ['Under 1', '2023-04-01', '2024-03-31'], ['1-2', '2021-04-01', '2023-03-31'], ['3-4', '2019-04-01', '2021-03-31'],
   ['5-9', '2014-04-01', '2019-03-31'], ['10+', '2008-04-01', '2014-03-31']];
@@ -43,6 +50,7 @@ const enquiries = ENQUIRY_MONTHS.map(() => [0, 0, 5, 6, 7, 8, 9][int(0, 6)]);
 enquiries[int(0, 35)] = int(1, 4);
 
 beforeAll(async () => {
+  pinToday(TODAY);
   hub = await startTestHub();
   const sql = hub.t.db;
   await seedAuthorities(sql);
@@ -92,23 +100,52 @@ beforeAll(async () => {
     await makeHousehold(sql, { agency: 'APSE', stage: matched ? 'MATCHED' : 'APPROVED', approved_on: approved, matched_on: matched });
   }
 }, 120_000);
-afterAll(async () => hub.close());
+afterAll(async () => { await hub.close(); unpinToday(); });
 
 // --- Dates by binary search ------------------------------------------------------------------------------------------
 
 const BREAKDOWN = `query B($by: BreakdownDimension!, $a: String, $d: Date) {
   childrenInFamilyFindingBreakdown(by: $by, authority: $a, asOf: $d) { authority band count suppressed } }`;
+const BREAKDOWN_AS_AT = `query B($by: BreakdownDimension!, $a: String, $d: Date) {
+  childrenInFamilyFindingBreakdown(by: $by, authority: $a, asOf: $d) { asOf authority band count suppressed } }`;
 const WAITS = `query W($d: Date) { approvedAdopterWaits(asOf: $d) { agency band count suppressed } }`;
 const cells = (rows: { band: string; count: number | null; suppressed: boolean }[]): string =>
   JSON.stringify(rows.map((r) => [r.band, r.count, r.suppressed]));
 
 describe('binary search over asOf', () => {
+  // For la_analyst the breakdowns are published as at the latest 31 March on or before today only (today is pinned
+  // to TODAY, so that is 2024-03-31); any other year's day is refused. So over generated days across years there is no change day
+  // at all: every answer is refused or the same one.
   it.each([['TWH', 'AGE_BAND'], ['HAV', 'AGE_BAND'], ['HAV', 'SIBLING_NEED'], ['HAV', 'ETHNIC_GROUP']])(
-    'moves %s children by %s only on 31 March, so no date of birth or stage date is found finer than a financial year', async (authority, by) => {
+    'answers la_analyst about %s children by %s as at the latest 31 March only, refusing every other year, so no date moves the answer', async (authority, by) => {
+      const days = new Set<string>();
+      for (let d = '2022-01-01'; d <= '2025-12-31'; d = addDays(d, 15)) days.add(d);
+      for (let y = 2022; y <= 2025; y++) [`${y}-03-30`, `${y}-03-31`, `${y}-04-01`].forEach((d) => days.add(d));
+      for (let i = 0; i < 40; i++) days.add(dayIn('2022-01-01', '2025-12-31'));
+      const answers = new Map<string, string[]>(); // answer -> days it was given for
+      const refused: string[] = [];
+      for (const d of days) {
+        const { body } = await hub.gql(hub.token('la_analyst', 'BDG'), BREAKDOWN_AS_AT, { by, a: authority, d });
+        if (body.errors) {
+          expect(body.errors.map((e: any) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+          refused.push(d);
+          continue;
+        }
+        const rows = body.data.childrenInFamilyFindingBreakdown;
+        const key = JSON.stringify([rows[0].asOf, JSON.parse(cells(rows))]);
+        answers.set(key, [...(answers.get(key) ?? []), d]);
+      }
+      expect([...answers.keys()].map((k) => JSON.parse(k)[0])).toEqual([PINNED_SNAPSHOT]); // one answer, as at 2024-03-31
+      const answeredDays = [...answers.values()].flat();
+      expect(answeredDays.every((d) => d >= '2024-03-31' && d < '2025-03-31')).toBe(true);
+      expect(refused.length).toBeGreaterThan(0);
+      // Without asOf, the same one answer.
+      const { body } = await hub.gql(hub.token('la_analyst', 'BDG'), BREAKDOWN_AS_AT, { by, a: authority, d: null });
+      expect(answers.has(JSON.stringify([body.data.childrenInFamilyFindingBreakdown[0].asOf, JSON.parse(cells(body.data.childrenInFamilyFindingBreakdown))]))).toBe(true);
+      // Not vacuous: a viewer who sees the figures in full (raa_manager) finds days on which they move, not only 31 March.
       const found = await changeDays('2022-01-01', '2025-12-31', 15, async (d) =>
-        cells((await data('la_analyst', 'BDG', BREAKDOWN, { by, a: authority, d })).childrenInFamilyFindingBreakdown));
-      expect(found.days.filter((d) => !d.endsWith('-03-31'))).toEqual([]);
-      if (by === 'AGE_BAND') expect(found.days.length).toBeGreaterThan(0); // the figures do move, once a year
+        cells((await data('raa_manager', 'ALE', BREAKDOWN, { by, a: authority, d })).childrenInFamilyFindingBreakdown));
+      expect(found.days.filter((d) => !d.endsWith('-03-31')).length).toBeGreaterThan(0);
     });
 
   it('moves approved households between wait bands only on the last day of a quarter', async () => {

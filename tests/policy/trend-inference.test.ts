@@ -1,3 +1,5 @@
+import { snapshotDate } from '../../src/policy/inference-control-policy';
+import { today } from '../../src/services/clock';
 import { quarterEnds } from '../../src/services/stage-count-trend';
 import { makeChild, seedAuthorities } from '../support/factories';
 import { startTestHub, TestHub } from '../support/test-hub';
@@ -5,7 +7,7 @@ import { addDays, LinearKnowledge, seeded, unit } from './inference-solver';
 
 // docs/inference-control.md (STAGE_FLOW_GROUPS), attacked: la_analyst of BDG asks stageCountTrend for Havering over
 // every generated from/to, differences the snapshots, and plays them against familyFindingSummary and the breakdowns
-// (each 31 March's). Children are generated as profiles of identical children (the attacker's finest groups);
+// asked for every generated day of every year, all together (for la_analyst only the latest 31 March is published). Children are generated as profiles of identical children (the attacker's finest groups);
 // the solver asserts that no profile of 1 to 4 children (nor two together) follows from all the answers.
 // Milestones stop at the latest quarter end, so today's stage table equals the last snapshot: what changes after it is
 // the documented "change over time" limit (a live table moving), not something this rule can or does cover.
@@ -66,6 +68,18 @@ async function ask(query: string, variables?: Record<string, unknown>): Promise<
   return body.data;
 }
 
+/** Both breakdowns as at `day` as la_analyst, or null when the day is refused (FORBIDDEN, nothing else). */
+async function breakdownsAsAt(day: string): Promise<any> {
+  const { body } = await hub.gql(hub.token('la_analyst', 'BDG'), `query B($d: Date) {
+    a: childrenInFamilyFindingBreakdown(by: AGE_BAND, authority: "HAV", asOf: $d) { asOf band count }
+    s: childrenInFamilyFindingBreakdown(by: SIBLING_NEED, authority: "HAV", asOf: $d) { asOf band count } }`, { d: day });
+  if (!body.errors) return body.data;
+  if (body.data?.a || body.data?.s || !body.errors.every((e: any) => e.extensions?.code === 'FORBIDDEN' && /latest 31 March only/.test(e.message))) {
+    throw new Error(JSON.stringify(body));
+  }
+  return null;
+}
+
 describe('stageCountTrend against itself, the stage table and the breakdowns', () => {
   it('never lets any generated from/to, snapshot differences, the stage table or a breakdown determine a group of 1 to 4 children', async () => {
     // Equations learnt from the trend and the stage table; each breakdown snapshot is then added to them in turn.
@@ -107,21 +121,29 @@ describe('stageCountTrend against itself, the stage table and the breakdowns', (
       return found;
     };
     const leaks = leaksOf(base, 'trend and stage table');
-    // Each breakdown snapshot (asked for at generated days; a controlled viewer gets the 31 March before): ages, and
-    // the total (the one sibling band), against everything above. (Breakdowns of different years against each other
-    // are the breakdown's own rule, not this one: docs/inference-control.md, "What this does not cover".)
+    // Every year's breakdowns, all together with the trend and the stage table: the attacker asks every generated asOf
+    // (each 31 March, and a generated day in every month of every year); a refused day gives nothing. For la_analyst
+    // only the latest 31 March on or before today is published (LATEST_FINANCIAL_YEAR_END), so the years cannot be
+    // differenced against each other.
+    const breakdowns: { v: number[]; zero: boolean }[] = [];
+    const answered = new Set<string>();
+    let refused = 0;
     for (let y = 2020; y <= Number(LAST.slice(0, 4)) + 1; y++) {
-      const snapshot: { v: number[]; zero: boolean }[] = [];
-      for (const day of [`${y}-03-31`, `${y}-${String(int(4, 12)).padStart(2, '0')}-15`]) {
-        const d = await ask(`query B($d: Date) { a: childrenInFamilyFindingBreakdown(by: AGE_BAND, authority: "HAV", asOf: $d) { asOf band count }
-          s: childrenInFamilyFindingBreakdown(by: SIBLING_NEED, authority: "HAV", asOf: $d) { asOf band count } }`, { d: day });
-        for (const r of d.a) figure(snapshot, `age ${r.asOf} ${r.band}`, r.count, (p) => activeOn(p, r.asOf) && ageBand(p, r.asOf) === r.band);
-        for (const r of d.s) figure(snapshot, `siblings ${r.asOf} ${r.band}`, r.count, (p) => activeOn(p, r.asOf) && r.band === 'Solo');
+      const days = [`${y}-03-31`, ...Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`)];
+      for (const day of days) {
+        const d = await breakdownsAsAt(day);
+        if (d === null) { refused += 1; continue; }
+        for (const r of d.a) figure(breakdowns, `age ${r.asOf} ${r.band}`, r.count, (p) => activeOn(p, r.asOf) && ageBand(p, r.asOf) === r.band);
+        for (const r of d.s) figure(breakdowns, `siblings ${r.asOf} ${r.band}`, r.count, (p) => activeOn(p, r.asOf) && r.band === 'Solo');
+        [...d.a, ...d.s].forEach((r: { asOf: string }) => answered.add(r.asOf));
       }
-      leaks.push(...leaksOf([...base, ...snapshot], `with the breakdowns of ${y - 1}-${y}`));
     }
+    leaks.push(...leaksOf([...base, ...breakdowns], 'with every year\'s breakdowns'));
     expect(small.length).toBeGreaterThan(10);
     expect(shownNonZero).toBeGreaterThan(0);
     expect({ leaks: leaks.slice(0, 10), count: leaks.length, inconsistent }).toEqual({ leaks: [], count: 0, inconsistent: [] });
+    // The attack had material: one snapshot answered (the latest 31 March), every other year refused.
+    expect([...answered]).toEqual([snapshotDate('FINANCIAL_YEAR_END', today())]);
+    expect(refused).toBeGreaterThan(0);
   });
 });

@@ -27,6 +27,8 @@ export function metaOf(ctx, codes, { asAt = ctx.today, period = null, title } = 
 export async function renderStages(container, ctx) {
   const { familyFindingSummary: rows } = await gql('query DashboardStages { familyFindingSummary { authority stage count suppressed suppressionReason inferenceControl } }');
   const las = unique(rows.map((r) => r.authority));
+  // The breakdowns cover the same LAs under the same rule: whether any is controlled decides which days they may take.
+  ctx.controlled = rows.some((r) => r.inferenceControl !== 'NONE');
   const matrix = pivot(rows, 'stage', 'authority', STAGES.map((s) => s[0]), las);
   container.replaceChildren(countTable({
     id: 'stages', title: `Children by stage and local authority, as at ${ctx.today}`, corner: 'Stage',
@@ -44,9 +46,36 @@ export async function renderStages(container, ctx) {
  * When the hub answered for another day than the one asked (a controlled viewer's figures are as at a snapshot
  * date), a sentence saying so; null otherwise.
  */
-export function snapshotNote(asked, answered, snapshot) {
+export function snapshotNote(asked, answered, snapshot, latestOnOrBeforeAsked = true) {
   if (!answered || answered === asked) return null;
+  if (!latestOnOrBeforeAsked) {
+    return `As at ${answered}, the latest ${snapshot}: for your role these figures are published as at that day only, not as at ${asked}.`;
+  }
   return `As at ${answered}, the latest ${snapshot} on or before ${asked}: for your role these figures are published as at that day only.`;
+}
+
+/** The latest 31 March on or before `day` (YYYY-MM-DD). */
+export function latestMarch31(day) {
+  const year = Number(day.slice(0, 4));
+  return day.slice(5) >= '03-31' ? `${year}-03-31` : `${year - 1}-03-31`;
+}
+
+const BREAKDOWN_QUERY = `query DashboardBreakdown($by: BreakdownDimension!, $asOf: Date) {
+  childrenInFamilyFindingBreakdown(by: $by, asOf: $asOf) { authority band count suppressed suppressionReason inferenceControl asOf } }`;
+
+/**
+ * The breakdown rows for the day asked. A controlled viewer's breakdowns are published as at the hub's latest 31 March
+ * only, and any other year's day is refused: its page never sends a day (the hub answers with that 31 March, which is
+ * the same answer as for any day of its year). When the page could not tell (the stage table failed) and the answer
+ * says the figures are in full, it asks again for the day.
+ */
+async function breakdownRows(by, ctx) {
+  if (ctx.controlled === false || !ctx.asOf) return (await gql(BREAKDOWN_QUERY, { by, asOf: ctx.asOf || null })).childrenInFamilyFindingBreakdown;
+  const rows = (await gql(BREAKDOWN_QUERY, { by, asOf: null })).childrenInFamilyFindingBreakdown;
+  if (ctx.controlled === undefined && rows.every((r) => r.inferenceControl === 'NONE')) {
+    return (await gql(BREAKDOWN_QUERY, { by, asOf: ctx.asOf })).childrenInFamilyFindingBreakdown;
+  }
+  return rows;
 }
 
 /** Children in active family finding by age band, sibling need and ethnic group (bands as rows, LAs as columns). */
@@ -55,10 +84,7 @@ export async function renderBreakdowns(ctx) {
   await Promise.all(BREAKDOWNS.map(async ([id, by, title]) => {
     const container = document.getElementById(id);
     try {
-      const { childrenInFamilyFindingBreakdown: rows } = await gql(
-        `query DashboardBreakdown($by: BreakdownDimension!, $asOf: Date) {
-          childrenInFamilyFindingBreakdown(by: $by, asOf: $asOf) { authority band count suppressed suppressionReason inferenceControl asOf } }`,
-        { by, asOf: ctx.asOf || null });
+      const rows = await breakdownRows(by, ctx);
       const las = unique(rows.map((r) => r.authority));
       const bands = unique(rows.map((r) => r.band));
       const matrix = pivot(rows, 'band', 'authority', bands, las);
@@ -67,7 +93,7 @@ export async function renderBreakdowns(ctx) {
         id, title: `${title}, as at ${asAt}`, corner: title, rowLabels: bands, colLabels: las.map(ctx.nameOf), matrix,
         meta: metaOf(ctx, las, { asAt, title: `Children in active family finding by ${title.toLowerCase()}` }),
       });
-      const note = snapshotNote(asked, asAt, '31 March');
+      const note = snapshotNote(asked, asAt, '31 March', latestMarch31(asked) === asAt);
       if (note) wrap.querySelector('.table-head').after(el('p', 'table-note snapshot', note));
       container.replaceChildren(wrap);
       drawChart(container, id, {
