@@ -3,6 +3,7 @@ import { accessLogPolicy, accessReadScope } from '../policy/access-log-policy';
 import { rowScope } from '../policy/enforce';
 import { badInput } from '../policy/errors';
 import { checkId, decodeCursor } from '../services/cursor';
+import { CompiledPage, edgesAndPageInfo, needsPageRows } from './connection-json';
 import { cursorSql, policedJson } from './policed-json';
 import { ReadCompiler } from './policy-compiler';
 import { RecordConnectionPlan } from './plan-records';
@@ -77,34 +78,23 @@ export function accessLogPage(c: ReadCompiler, plan: RecordConnectionPlan, args:
       WHERE ${[...read, ...entry].join(' AND ')} AND access_entry_is_first(r.id, r.request_id, l.child_id)`;
   };
 
-  const pairs: string[] = [];
-  const needsRows = plan.edges || [...plan.pageInfo].some((x) => x !== 'hasPreviousPage');
-  if (needsRows) {
+  let page: CompiledPage | null = null;
+  if (needsPageRows(plan)) {
     const first = p.add(args.first);
     const found = c.addCte('al', `SELECT l.* ${entries(true)} ORDER BY r.id DESC, l.id DESC LIMIT ${first}::int + 1`);
     // The fields of the page's entries only, across their requests' statements.
-    const page = c.addCte('ap', `SELECT x.*, row_number() OVER (ORDER BY x.id DESC) AS _ord,
+    const numbered = c.addCte('ap', `SELECT x.*, row_number() OVER (ORDER BY x.id DESC) AS _ord,
         CASE WHEN x.child_id IS NULL THEN string_to_array(x._fields, ',') ELSE m.fields END AS fields,
         CASE WHEN x.child_id IS NULL THEN string_to_array(x._refused, ',') ELSE m.refused END AS refused_fields
       FROM ${found} x CROSS JOIN LATERAL access_entry_fields(x.request_id, x.child_id) m`);
-    const served = `(SELECT * FROM ${page} WHERE _ord <= ${first}::int)`;
     let orderLit: string | undefined; // added on first use: an unused parameter has no type and fails the statement
-    const cursor = (x: string) => cursorSql(orderLit ??= p.add('NEWEST'), 'NULL', `${x}.id::text`);
-    if (plan.edges) {
-      const edge: string[] = [];
-      if (plan.edgeCursor) edge.push(`'cursor', ${cursor('x')}`);
-      if (plan.node) edge.push(`'node', ${policedJson(accessLogPolicy, c.viewer, p, plan.node, 'x')}`);
-      pairs.push(`'edges', COALESCE((SELECT json_agg(json_build_object(${edge.join(', ')}) ORDER BY x._ord) FROM ${served} x), '[]'::json)`);
-    }
-    const info: string[] = [];
-    if (plan.pageInfo.has('hasNextPage')) info.push(`'hasNextPage', (SELECT count(*) FROM ${found}) > ${first}::int`);
-    if (plan.pageInfo.has('startCursor')) info.push(`'startCursor', (SELECT ${cursor('x')} FROM ${served} x WHERE x._ord = 1)`);
-    if (plan.pageInfo.has('endCursor')) info.push(`'endCursor', (SELECT ${cursor('x')} FROM ${served} x ORDER BY x._ord DESC LIMIT 1)`);
-    if (plan.pageInfo.has('hasPreviousPage')) info.push(`'hasPreviousPage', ${p.add(!!args.after)}::boolean`);
-    pairs.push(`'pageInfo', json_build_object(${info.join(', ')})`);
-  } else {
-    pairs.push(`'pageInfo', json_build_object('hasPreviousPage', ${p.add(!!args.after)}::boolean)`);
+    page = {
+      rows: found, served: `(SELECT * FROM ${numbered} WHERE _ord <= ${first}::int)`, first,
+      cursor: (x) => cursorSql(orderLit ??= p.add('NEWEST'), 'NULL', `${x}.id::text`),
+      node: (node, x) => policedJson(accessLogPolicy, c.viewer, p, node, x),
+    };
   }
+  const pairs = edgesAndPageInfo(p, plan, page, !!args.after);
   if (plan.totalCount) pairs.push(`'totalCount', (SELECT count(*)::int ${entries(false)})`);
   return c.root(`json_build_object(${pairs.join(', ')})`);
 }

@@ -6,6 +6,7 @@ import { linkPolicy } from '../policy/link-policy';
 import { checkKeysetPosition, decodeCursor } from '../services/cursor';
 import { householdWhere, keysetAfter } from '../services/household-query';
 import { LINK_ORDER } from '../services/link-query';
+import { CompiledPage, edgesAndPageInfo, needsPageRows } from './connection-json';
 import { cursorSql, policedJson } from './policed-json';
 import { ReadCompiler } from './policy-compiler';
 import { SelectionContext } from './plan';
@@ -53,9 +54,8 @@ export function householdsPage(c: ReadCompiler, sc: SelectionContext, plan: Reco
   // Refusals (a filter on a field the viewer may not read everywhere) and bad cursors come before any SQL.
   const where = [householdWhere(c.viewer, p, args.filter ?? undefined)];
   const pos = args.after ? checkKeysetPosition(decodeCursor(args.after, 'APPROVED_ON'), 'date') : null;
-  const pairs: string[] = [];
-  const needsRows = plan.edges || [...plan.pageInfo].some((f) => f !== 'hasPreviousPage');
-  if (needsRows) {
+  let page: CompiledPage | null = null;
+  if (needsPageRows(plan)) {
     if (pos) {
       const id = p.add(pos.id);
       where.push(pos.value === null ? `(h.approved_on IS NULL AND h.id > ${id}::uuid)` : keysetAfter(p.add(pos.value), id));
@@ -64,24 +64,14 @@ export function householdsPage(c: ReadCompiler, sc: SelectionContext, plan: Reco
     const order = 'h.approved_on ASC NULLS LAST, h.id';
     const rows = c.addCte('h', `SELECT h.*, h.approved_on AS _sort, row_number() OVER (ORDER BY ${order}) AS _ord FROM adopter_household h
       WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${first}::int + 1`);
-    const served = `(SELECT * FROM ${rows} hp WHERE hp._ord <= ${first}::int)`;
     let orderLit: string | undefined; // added on first use: an unused parameter has no type and fails the statement
-    const cursor = (x: string) => cursorSql(orderLit ??= p.add('APPROVED_ON'), `${x}._sort`, `${x}.id`);
-    if (plan.edges) {
-      const edge: string[] = [];
-      if (plan.edgeCursor) edge.push(`'cursor', ${cursor('x')}`);
-      if (plan.node) edge.push(`'node', ${householdJson(c, sc, plan.node, 'x')}`);
-      pairs.push(`'edges', COALESCE((SELECT json_agg(json_build_object(${edge.join(', ')}) ORDER BY x._ord) FROM ${served} x), '[]'::json)`);
-    }
-    const info: string[] = [];
-    if (plan.pageInfo.has('hasNextPage')) info.push(`'hasNextPage', (SELECT count(*) FROM ${rows} x) > ${first}::int`);
-    if (plan.pageInfo.has('startCursor')) info.push(`'startCursor', (SELECT ${cursor('x')} FROM ${served} x WHERE x._ord = 1)`);
-    if (plan.pageInfo.has('endCursor')) info.push(`'endCursor', (SELECT ${cursor('x')} FROM ${served} x ORDER BY x._ord DESC LIMIT 1)`);
-    if (plan.pageInfo.has('hasPreviousPage')) info.push(`'hasPreviousPage', ${p.add(!!args.after)}::boolean`);
-    pairs.push(`'pageInfo', json_build_object(${info.join(', ')})`);
-  } else {
-    pairs.push(`'pageInfo', json_build_object('hasPreviousPage', ${p.add(!!args.after)}::boolean)`);
+    page = {
+      rows, served: `(SELECT * FROM ${rows} hp WHERE hp._ord <= ${first}::int)`, first,
+      cursor: (x) => cursorSql(orderLit ??= p.add('APPROVED_ON'), `${x}._sort`, `${x}.id`),
+      node: (node, x) => householdJson(c, sc, node, x),
+    };
   }
+  const pairs = edgesAndPageInfo(p, plan, page, !!args.after);
   if (plan.totalCount) {
     pairs.push(`'totalCount', (SELECT count(*)::int FROM adopter_household h WHERE ${householdWhere(c.viewer, p, args.filter ?? undefined)})`);
   }
