@@ -5,7 +5,7 @@
 import { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { asglbExportRefusal, type AsglbTable } from '../policy/asglb-export-policy';
-import { asglbFilesFor, exportAsglbTable } from '../asglb/asglb-export';
+import { asglbFileName, asglbFilesFor, exportAsglbTable } from '../asglb/asglb-export';
 import { parseAsglbQuarter } from '../asglb/asglb-quarter';
 import { AuthenticationError, authenticate } from '../auth/verify-token';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/database-unavailable';
@@ -52,7 +52,7 @@ export function mountAsglbExport(app: Express, deps: HubDeps): void {
     const all = [...(await deps.authorities.all()).values()];
     const members = all.filter((a) => a.raaCode === owner.code);
     const files = asglbFilesFor(viewer, owner, members).map(([table, o]) => ({
-      table, owner: o.code, fileName: `${o.laNumber ? `${o.laNumber}${o.code}` : o.code}_ALBQ${q.quarter}${q.yearCode}_${table}.csv`,
+      table, owner: o.code, fileName: asglbFileName(o, table, q),
       url: asglbTablePath(o.code, table, q.label),
     }));
     res.json({ quarter: q.label, start: q.start, end: q.end, files });
