@@ -19,6 +19,8 @@ export interface RequestLimitOptions {
 
 /** Variable sets remembered as within the limits, per document. */
 const MAX_REMEMBERED = 256;
+/** Longest key (operation name and variables as JSON) remembered: a sync batch's variables are megabytes, not a key. */
+const MAX_KEY_LENGTH = 2_000;
 
 export const DEFAULT_LIMITS: RequestLimitOptions = { maxDepth: 10, maxCost: 50_000, maxRootFields: 20, maxAliases: 30 };
 
@@ -83,7 +85,8 @@ function depthOf(set: SelectionSetNode | undefined, fragments: Record<string, Fr
 export function requestLimitsPlugin(schema: GraphQLSchema, opts: RequestLimitOptions = DEFAULT_LIMITS): ApolloServerPlugin {
   // Operations already found within the limits, by document (Apollo's document store hands back the same parsed
   // document for the same text) and by operation name and variables: a page asked again and again is walked once.
-  // Only passes are remembered; each document keeps at most MAX_REMEMBERED variable sets.
+  // Only passes are remembered; each document keeps at most MAX_REMEMBERED variable sets. Mutations (sync batches with
+  // their records in the variables) are not remembered: their keys would be the records.
   const passed = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart() {
@@ -92,9 +95,11 @@ export function requestLimitsPlugin(schema: GraphQLSchema, opts: RequestLimitOpt
           // No operation to run (operationName names none, or several operations and no name): Apollo answers that
           // itself (OPERATION_RESOLUTION_FAILURE, masked to BAD_USER_INPUT); there is nothing to cost.
           if (!operation) return;
-          const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}]);
+          const key = (operation as OperationDefinitionNode).operation === 'query'
+            ? JSON.stringify([request.operationName ?? null, request.variables ?? {}]) : null;
+          const rememberable = key !== null && key.length <= MAX_KEY_LENGTH;
           const known = passed.get(document);
-          if (known?.has(key)) return;
+          if (rememberable && known?.has(key)) return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
           const counts = { root: 0, aliases: 0 };
@@ -118,6 +123,7 @@ export function requestLimitsPlugin(schema: GraphQLSchema, opts: RequestLimitOpt
             });
           }
           if (cost > opts.maxCost) throw clientError('TOO_COMPLEX', `The query would cost ${cost}; the limit is ${opts.maxCost}. Ask for fewer records or fields.`);
+          if (!rememberable) return;
           const remembered = known ?? new Set<string>();
           if (remembered.size >= MAX_REMEMBERED) remembered.clear();
           remembered.add(key);
