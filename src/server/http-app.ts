@@ -1,8 +1,10 @@
+import { IncomingMessage, ServerResponse } from 'http';
 import express, { Express, NextFunction, Request, Response } from 'express';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createRequestContext } from '../context/create-request-context';
 import { migrations } from '../../migrations';
 import { createGraphqlServer } from './graphql-server';
+import { GRAPHQL_BODY_LIMIT_BYTES, graphqlHttpHandler } from './graphql-http';
 import { HubDeps } from './hub-deps';
 import { RequestLimitOptions } from './plugins/request-limits.plugin';
 import { requestIdMiddleware } from './request-id';
@@ -11,11 +13,11 @@ import { routeMounts } from './routes';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/database-unavailable';
 import { logServerError } from './server-log';
 
-/** Largest GraphQL request body accepted (a sync batch of 1,000 records fits comfortably). */
-const GRAPHQL_BODY_LIMIT = '5mb';
+/** The hub's HTTP handler: JSON POSTs to /graphql go straight to Apollo (graphql-http.ts), everything else to Express. */
+export type HubHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** Builds the HTTP app: /graphql, health and readiness, metrics, and every mounted route group. */
-export async function createHttpApp(deps: HubDeps, opts: { limits?: RequestLimitOptions } = {}): Promise<{ app: Express; stop: () => Promise<void> }> {
+export async function createHttpApp(deps: HubDeps, opts: { limits?: RequestLimitOptions } = {}): Promise<{ app: Express; handler: HubHandler; stop: () => Promise<void> }> {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
@@ -37,9 +39,10 @@ export async function createHttpApp(deps: HubDeps, opts: { limits?: RequestLimit
 
   const server = createGraphqlServer({ production: deps.env.production, metrics: deps.metrics, limits: opts.limits });
   await server.start();
-  app.use('/graphql', express.json({ limit: GRAPHQL_BODY_LIMIT }), expressMiddleware(server, {
+  app.use('/graphql', express.json({ limit: GRAPHQL_BODY_LIMIT_BYTES }), expressMiddleware(server, {
     context: async ({ req }) => createRequestContext(deps, req.headers.authorization, (req as Request & { requestId: string }).requestId),
   }));
+  const graphqlPost = graphqlHttpHandler(server, deps.metrics, (authorization, requestId) => createRequestContext(deps, authorization, requestId));
 
   // Last resort: anything thrown outside GraphQL is answered without internals.
   app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
@@ -53,5 +56,8 @@ export async function createHttpApp(deps: HubDeps, opts: { limits?: RequestLimit
     }
     res.status(500).json({ error: 'internal error', requestId });
   });
-  return { app, stop: () => server.stop() };
+  const handler: HubHandler = (req, res) => {
+    if (!graphqlPost(req, res)) app(req, res);
+  };
+  return { app, handler, stop: () => server.stop() };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { ServerResponse } from 'http';
 import { NextFunction, Request, Response } from 'express';
 
 /**
@@ -31,13 +32,24 @@ export function requestRecord(requestId: string | undefined): RequestRecord | un
  * async hook runs per promise.
  */
 export function requestIdMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const record: RequestRecord = { id: randomUUID() };
-  res.setHeader('X-Request-Id', record.id);
+  const record = openRequestRecord(res);
   (req as Request & { requestId?: string }).requestId = record.id;
   res.locals.requestRecord = record;
-  inFlight.set(record.id, record);
-  res.on('close', () => inFlight.delete(record.id));
+  res.on('close', () => closeRequestRecord(record));
   next();
+}
+
+/** A new request's id and record: the X-Request-Id header is set on `res`, and the record is in flight until closed. */
+export function openRequestRecord(res: ServerResponse): RequestRecord {
+  const record: RequestRecord = { id: randomUUID() };
+  res.setHeader('X-Request-Id', record.id);
+  inFlight.set(record.id, record);
+  return record;
+}
+
+/** The request has been answered: later layers no longer find its record. */
+export function closeRequestRecord(record: RequestRecord): void {
+  inFlight.delete(record.id);
 }
 
 /** Adds the authenticated viewer's organisation and roles to the request's record (for its log line). */

@@ -24,27 +24,41 @@ export function requestLogMiddleware(metrics: HubMetrics) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = routeLabel(req);
-      metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
-      if (QUIET_PATHS.has(route)) return;
-      const record = res.locals.requestRecord as RequestRecord | undefined;
-      const line = {
-        event: 'request',
-        requestId: record?.id,
-        method: req.method,
-        route,
-        status: res.statusCode,
-        durationMs: Math.round(seconds * 10000) / 10,
-        ...(record?.operation ? { operation: record.operation } : {}),
-        ...(record?.operationName ? { operationName: record.operationName } : {}),
-        ...(record?.viewerOrg ? { viewerOrg: record.viewerOrg, viewerRoles: record.viewerRoles } : {}),
-        ...(record?.errorCodes?.length ? { errorCodes: record.errorCodes } : {}),
-      };
-      const log = hubLog();
-      if (res.statusCode >= 500) log.error(line, 'request');
-      else log.info(line, 'request');
+      logRequest(metrics, { method: req.method, route: routeLabel(req), status: res.statusCode, started, record: res.locals.requestRecord as RequestRecord | undefined });
     });
     next();
   };
+}
+
+/** What the log line and the metrics say of one answered request. */
+export interface AnsweredRequest {
+  method: string;
+  route: string;
+  status: number;
+  /** process.hrtime.bigint() when the request arrived. */
+  started: bigint;
+  record?: RequestRecord;
+}
+
+/** Measures an answered request, and writes its log line unless its route is a quiet one. */
+export function logRequest(metrics: HubMetrics, r: AnsweredRequest): void {
+  const seconds = Number(process.hrtime.bigint() - r.started) / 1e9;
+  metrics.httpDuration.observe({ method: r.method, route: r.route, status: String(r.status) }, seconds);
+  if (QUIET_PATHS.has(r.route)) return;
+  const record = r.record;
+  const line = {
+    event: 'request',
+    requestId: record?.id,
+    method: r.method,
+    route: r.route,
+    status: r.status,
+    durationMs: Math.round(seconds * 10000) / 10,
+    ...(record?.operation ? { operation: record.operation } : {}),
+    ...(record?.operationName ? { operationName: record.operationName } : {}),
+    ...(record?.viewerOrg ? { viewerOrg: record.viewerOrg, viewerRoles: record.viewerRoles } : {}),
+    ...(record?.errorCodes?.length ? { errorCodes: record.errorCodes } : {}),
+  };
+  const log = hubLog();
+  if (r.status >= 500) log.error(line, 'request');
+  else log.info(line, 'request');
 }

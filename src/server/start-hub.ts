@@ -50,8 +50,8 @@ export async function startHub(env: Environment, databaseUrl: string, opts: Star
   const deps: HubDeps = { env, dataSource, db, authorities, key, metrics };
   try {
     if (opts.prepare) await opts.prepare(deps);
-    const { app, stop } = await createHttpApp(deps, { limits: opts.limits });
-    const server = http.createServer(app);
+    const { handler, stop } = await createHttpApp(deps, { limits: opts.limits });
+    const server = http.createServer(handler);
     const host = opts.host ?? env.host;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
