@@ -38,3 +38,11 @@ export function checkInputRanges(value: unknown, type: unknown): void {
     }
   }
 }
+
+/**
+ * `checkInputRanges` for a value of the input type named `typeName` (the class of that name), for callers that have
+ * the GraphQL type rather than the class: the read compiler checks every root field it compiles, before any SQL.
+ */
+export function checkInputRangesOfType(value: unknown, typeName: string): void {
+  for (const ctor of RANGES.keys()) if (ctor.name === typeName) checkInputRanges(value, ctor);
+}

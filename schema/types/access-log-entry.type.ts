@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from './page-info.type';
 
 /** One child record served (or refused) to one viewer in one request. */
-@ObjectType({ description: 'An entry of the audit trail: one child record read in one request' })
+@ObjectType({ description: 'An entry of the audit trail: one child record read in one request', simpleResolvers: true })
 export class AccessLogEntry {
   @Field(() => ID, { description: "The entry's id" }) id!: string;
   @Field(() => String, { description: 'When the record was read (ISO 8601)' }) at!: string;
@@ -18,14 +18,14 @@ export class AccessLogEntry {
 }
 
 /** One entry in a page of the audit trail. */
-@ObjectType({ description: 'One entry in a page of the audit trail' })
+@ObjectType({ description: 'One entry in a page of the audit trail', simpleResolvers: true })
 export class AccessLogEdge {
   @Field(() => String, { description: 'Opaque position of this entry; pass it as `after` for the next page' }) cursor!: string;
   @Field(() => AccessLogEntry, { description: 'The audit entry' }) node!: AccessLogEntry;
 }
 
 /** A page of the audit trail, newest first. */
-@ObjectType({ description: 'A page of the audit trail, newest first' })
+@ObjectType({ description: 'A page of the audit trail, newest first', simpleResolvers: true })
 export class AccessLogConnection {
   @Field(() => [AccessLogEdge], { description: 'The entries of this page with their cursors' }) edges!: AccessLogEdge[];
   @Field(() => PageInfo, { description: 'Where this page ends and whether more follow' }) pageInfo!: PageInfo;

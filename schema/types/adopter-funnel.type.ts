@@ -9,7 +9,7 @@ const QUARTER = { description: 'The calendar quarter, YYYY-Qn (Q1 = January to M
 const QUARTER_START = { description: 'The first day of the quarter (YYYY-MM-DD)' };
 
 /** One cohort of the adopter funnel. */
-@ObjectType({ description: 'Households whose first enquiry fell in one quarter, by the furthest step each reached' })
+@ObjectType({ description: 'Households whose first enquiry fell in one quarter, by the furthest step each reached', simpleResolvers: true })
 export class AdopterFunnelCohort {
   @Field(() => String, { description: 'The RAA code' }) agency!: string;
   @Field(() => String, QUARTER) quarter!: string;
@@ -29,7 +29,7 @@ export class AdopterFunnelCohort {
 }
 
 /** One step's timeliness in one quarter. */
-@ObjectType({ description: 'How long households took over one step of assessment, against its norm, for those finishing it in one quarter' })
+@ObjectType({ description: 'How long households took over one step of assessment, against its norm, for those finishing it in one quarter', simpleResolvers: true })
 export class AdopterTimeliness {
   @Field(() => String, { description: 'The RAA code' }) agency!: string;
   @Field(() => String, QUARTER) quarter!: string;
@@ -47,7 +47,7 @@ export class AdopterTimeliness {
 }
 
 /** ASGLB A11, A12, A13 for one quarter. */
-@ObjectType({ description: 'ASGLB adopter indicators A11, A12 and A13 of one RAA for one quarter' })
+@ObjectType({ description: 'ASGLB adopter indicators A11, A12 and A13 of one RAA for one quarter', simpleResolvers: true })
 export class AdopterIndicators {
   @Field(() => String, { description: 'The RAA code' }) agency!: string;
   @Field(() => String, QUARTER) quarter!: string;
@@ -66,7 +66,7 @@ export class AdopterIndicators {
 }
 
 /** One cell of the leaving table. */
-@ObjectType({ description: 'Households that left the process in one financial year, for one coded reason, at one step' })
+@ObjectType({ description: 'Households that left the process in one financial year, for one coded reason, at one step', simpleResolvers: true })
 export class HouseholdsLeavingCount {
   @Field(() => String, { description: 'The RAA code' }) agency!: string;
   @Field(() => Int, { description: 'The financial year of leaving, by the year it ends in (2025 = April 2024 to March 2025)' }) yearEnding!: number;

@@ -3,7 +3,7 @@ import { AdopterStageEnum, HouseholdLeftReasonEnum, NeedLevelEnum } from './enum
 import { PageInfo } from './page-info.type';
 
 /** One adopter of a household. */
-@ObjectType({ description: 'One adopter of a household' })
+@ObjectType({ description: 'One adopter of a household', simpleResolvers: true })
 export class Adopter {
   @Field(() => String, { nullable: true, description: 'First name' }) firstName!: string | null;
   @Field(() => String, { nullable: true, description: 'Last name' }) lastName!: string | null;
@@ -14,7 +14,7 @@ export class Adopter {
 }
 
 /** What a household is approved for. */
-@ObjectType({ description: 'What the household is approved for by the adoption panel' })
+@ObjectType({ description: 'What the household is approved for by the adoption panel', simpleResolvers: true })
 export class ApprovedFor {
   @Field(() => Int, { nullable: true, description: 'Youngest child the household is approved for, in months' }) minAgeMonths!: number | null;
   @Field(() => Int, { nullable: true, description: 'Oldest child the household is approved for, in months' }) maxAgeMonths!: number | null;
@@ -25,14 +25,14 @@ export class ApprovedFor {
 }
 
 /** A need a household could meet, and how far. */
-@ObjectType({ description: 'A need the household could meet, and how far' })
+@ObjectType({ description: 'A need the household could meet, and how far', simpleResolvers: true })
 export class NeedCapacity {
   @Field(() => String, { description: 'Need code, e.g. FASD, GLOBAL_DEVELOPMENTAL_DELAY' }) need!: string;
   @Field(() => NeedLevelEnum, { description: 'How far the household could meet the need' }) level!: string;
 }
 
 /** An adopter household, owned by its RAA. Fields the viewer may not read are null with a FORBIDDEN error. */
-@ObjectType({ description: 'An adopter household, owned by its regional adoption agency' })
+@ObjectType({ description: 'An adopter household, owned by its regional adoption agency', simpleResolvers: true })
 export class AdopterHousehold {
   @Field(() => ID, { description: "The household's hub id" }) id!: string;
   @Field(() => String, { nullable: true, description: 'The code of the RAA that owns the household' }) agency!: string | null;
@@ -68,14 +68,14 @@ export class AdopterHousehold {
 }
 
 /** One household in a page of households. */
-@ObjectType({ description: 'One household in a page of households' })
+@ObjectType({ description: 'One household in a page of households', simpleResolvers: true })
 export class AdopterHouseholdEdge {
   @Field(() => String, { description: 'Opaque position of this household; pass it as `after` for the next page' }) cursor!: string;
   @Field(() => AdopterHousehold, { description: 'The household' }) node!: AdopterHousehold;
 }
 
 /** A page of households. */
-@ObjectType({ description: 'A page of adopter households' })
+@ObjectType({ description: 'A page of adopter households', simpleResolvers: true })
 export class AdopterHouseholdConnection {
   @Field(() => [AdopterHouseholdEdge], { description: 'The households of this page with their cursors' }) edges!: AdopterHouseholdEdge[];
   @Field(() => PageInfo, { description: 'Where this page ends and whether more follow' }) pageInfo!: PageInfo;

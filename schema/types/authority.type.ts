@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { AuthorityKindEnum } from './enums';
 
 /** A local authority or regional adoption agency. */
-@ObjectType({ description: 'A local authority (LA) or regional adoption agency (RAA)' })
+@ObjectType({ description: 'A local authority (LA) or regional adoption agency (RAA)', simpleResolvers: true })
 export class Authority {
   @Field(() => String, { description: "The authority's code in the hub (e.g. BDG, ALE), as tokens carry it in org" }) code!: string;
   @Field(() => String, { description: "The authority's name" }) name!: string;

@@ -8,7 +8,7 @@ const CONTROL = { description: 'The inference-control rule this count was publis
 const AS_OF = { description: 'The day the figures are as at (YYYY-MM-DD): the day asked, today, or for a viewer under inference control the latest 31 March on or before today (ages) or the latest quarter end on or before it (waits)' };
 
 /** One cell of the family-finding tracker table: children of an LA at a stage. */
-@ObjectType({ description: 'Children of one LA at one stage of family finding' })
+@ObjectType({ description: 'Children of one LA at one stage of family finding', simpleResolvers: true })
 export class FamilyFindingStageCount {
   @Field(() => String, { description: 'The LA code' }) authority!: string;
   @Field(() => PermanenceStageEnum, { description: 'The stage of family finding' }) stage!: string;
@@ -19,7 +19,7 @@ export class FamilyFindingStageCount {
 }
 
 /** One cell of the adopter pipeline: households of an RAA at a stage. */
-@ObjectType({ description: 'Adopter households of one RAA at one stage' })
+@ObjectType({ description: 'Adopter households of one RAA at one stage', simpleResolvers: true })
 export class AdopterStageCount {
   @Field(() => String, { description: 'The RAA code' }) agency!: string;
   @Field(() => AdopterStageEnum, { description: 'The adopter stage' }) stage!: string;
@@ -30,7 +30,7 @@ export class AdopterStageCount {
 }
 
 /** One cell of the support-case table: open cases of a type whose family lives in an LA. */
-@ObjectType({ description: 'Open adoption support cases of one type whose family lives in one LA' })
+@ObjectType({ description: 'Open adoption support cases of one type whose family lives in one LA', simpleResolvers: true })
 export class SupportCaseCount {
   @Field(() => String, { description: 'The LA of residence' }) authority!: string;
   @Field(() => SupportCaseTypeEnum, { description: 'The type of support' }) type!: string;
@@ -41,7 +41,7 @@ export class SupportCaseCount {
 }
 
 /** Children in active family finding of an LA in one band (age, sibling need or ethnic group). */
-@ObjectType({ description: 'Children in active family finding of one LA in one band' })
+@ObjectType({ description: 'Children in active family finding of one LA in one band', simpleResolvers: true })
 export class FamilyFindingBandCount {
   @Field(() => String, { description: 'The LA code' }) authority!: string;
   @Field(() => String, { description: 'The band, as a table shows it (e.g. "1-2", "With one sibling", "Black")' }) band!: string;
@@ -53,7 +53,7 @@ export class FamilyFindingBandCount {
 }
 
 /** Approved households of an RAA waiting for a match, in one band of time since approval. */
-@ObjectType({ description: 'Approved adopter households waiting, by time since approval' })
+@ObjectType({ description: 'Approved adopter households waiting, by time since approval', simpleResolvers: true })
 export class AdopterWaitCount {
   @Field(() => String, { description: 'The RAA code' }) agency!: string;
   @Field(() => String, { description: 'Under 3 months, 3-6 months, 6-12 months, 12 months or more, Not known' }) band!: string;
@@ -65,7 +65,7 @@ export class AdopterWaitCount {
 }
 
 /** A count of an RAA's events (enquiries, matches) in one calendar month. */
-@ObjectType({ description: "A count of an RAA's events in one month" })
+@ObjectType({ description: "A count of an RAA's events in one month", simpleResolvers: true })
 export class MonthlyCount {
   @Field(() => String, { description: 'The RAA code' }) agency!: string;
   @Field(() => String, { description: 'YYYY-MM' }) month!: string;
@@ -76,7 +76,7 @@ export class MonthlyCount {
 }
 
 /** One inference-control rule in words, for the page's legend. */
-@ObjectType({ description: 'An inference-control rule and its wording, for a legend beside the figures' })
+@ObjectType({ description: 'An inference-control rule and its wording, for a legend beside the figures', simpleResolvers: true })
 export class InferenceControlText {
   @Field(() => InferenceControlEnum, { description: 'The rule' }) control!: string;
   @Field(() => String, { description: 'What the rule does, in a sentence or two' }) text!: string;

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { LinkEndReasonEnum, LinkInitiatorEnum, LinkStatusEnum, LinkStepEnum } from './enums';
 
 /** A link between a child (or sibling group) and a household, through its journey; the RAA's record. */
-@ObjectType({ description: "A link between an LA's child (or sibling group) and an RAA's household, from expression of interest to adoption order, or its end; kept by the RAA" })
+@ObjectType({ description: "A link between an LA's child (or sibling group) and an RAA's household, from expression of interest to adoption order, or its end; kept by the RAA", simpleResolvers: true })
 export class Link {
   @Field(() => ID, { description: "The hub's id" }) id!: string;
   @Field(() => String, { nullable: true, description: 'The RAA that keeps the link' }) agency!: string | null;

@@ -4,7 +4,7 @@ import { InferenceControlEnum, ScorecardPeriodEnum, SuppressionReasonEnum } from
 const HIDDEN = 'Null when the population is empty or the figure is suppressed (see suppressedFields)';
 
 /** A10 in its segments (docs/inference-control.md gives the suppression; src/services/scorecard-query.ts the sums). */
-@ObjectType({ description: 'A10 split into segments (entered care → placement order → match → moved in), averaged over the children in both A1 and A2' })
+@ObjectType({ description: 'A10 split into segments (entered care → placement order → match → moved in), averaged over the children in both A1 and A2', simpleResolvers: true })
 export class A10Segments {
   @Field(() => Int, { nullable: true, description: `Children with every date of the segments (in both A1 and A2). ${HIDDEN}` }) count!: number | null;
   @Field(() => Int, { nullable: true, description: `Average days from entering care to the placement order (time in court). ${HIDDEN}` }) enteredCareToPlacementOrderDays!: number | null;
@@ -13,7 +13,7 @@ export class A10Segments {
 }
 
 /** The adoption scorecard of docs/scorecard.md for one LA and three-year window. */
-@ObjectType({ description: 'Adoption scorecard (A1, A10, A2, A3) for the three years ending 31 March yearEnding' })
+@ObjectType({ description: 'Adoption scorecard (A1, A10, A2, A3) for the three years ending 31 March yearEnding', simpleResolvers: true })
 export class Scorecard {
   @Field(() => String, { description: 'The LA code' }) authority!: string;
   @Field(() => Int, { description: 'The window ends on 31 March of this year' }) yearEnding!: number;

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { InferenceControlEnum, SuppressionReasonEnum } from './enums';
 
 /** Children of one LA in one stage on one quarter end: a point of the stage-count trend. */
-@ObjectType({ description: 'Children of one LA in one stage on one quarter end, from their milestone dates' })
+@ObjectType({ description: 'Children of one LA in one stage on one quarter end, from their milestone dates', simpleResolvers: true })
 export class StageCountPoint {
   @Field(() => String, { description: 'The LA code' }) authority!: string;
   @Field(() => String, { description: 'The quarter end (YYYY-MM-DD: 31 March, 30 June, 30 September or 31 December) the count is as at' }) asOf!: string;

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
 /** A record a sync call refused. */
-@ObjectType({ description: 'A record the hub refused, and why' })
+@ObjectType({ description: 'A record the hub refused, and why', simpleResolvers: true })
 export class SyncRejection {
   @Field(() => Int, { description: 'Position of the record in the batch (0-based)' }) index!: number;
   @Field(() => String, { nullable: true, description: "The record's own id (sourceId or reference), when it had one" }) sourceId!: string | null;
@@ -10,7 +10,7 @@ export class SyncRejection {
 }
 
 /** What a sync call did. */
-@ObjectType({ description: 'The outcome of a sync batch' })
+@ObjectType({ description: 'The outcome of a sync batch', simpleResolvers: true })
 export class SyncResult {
   @Field(() => Int, { description: 'Records accepted (stored, already up to date, or deleted)' }) accepted!: number;
   @Field(() => Int, { description: 'Records whose stored data changed (each has a change-feed entry)' }) changed!: number;

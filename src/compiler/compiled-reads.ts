@@ -1,6 +1,7 @@
-import { GraphQLObjectType, GraphQLResolveInfo, isObjectType } from 'graphql';
-import { collectSubfields } from 'graphql/execution/collectFields';
+import { getNamedType, GraphQLObjectType, GraphQLResolveInfo, isInputObjectType, isObjectType, OperationDefinitionNode } from 'graphql';
+import { collectFields, collectSubfields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
+import { checkInputRangesOfType } from '../../schema/inputs/input-range';
 import { RequestContext } from '../context/request-context';
 import { checkArguments } from '../graphql/argument-checks';
 import { ChildField } from '../policy/child-policy';
@@ -11,6 +12,7 @@ import { AccessLogPageArgs, accessLogPage } from './access-log-compiler';
 import { householdById, HouseholdPageArgs, householdsPage } from './household-compiler';
 import { planRecord, planRecordConnection } from './plan-records';
 import { PageArgs, ReadCompiler } from './policy-compiler';
+import { completeValue, NOT_COMPLETED } from './response-completer';
 import { RootOutcome, ShapedResult } from './result-shaper';
 import { runCompiled } from './statement-runner';
 
@@ -54,19 +56,34 @@ function selectionContext(info: GraphQLResolveInfo): SelectionContext {
   return { schema: info.schema, fragments: info.fragments, variableValues: info.variableValues };
 }
 
-const operationName = (info: GraphQLResolveInfo) => info.operation.name?.value ?? null;
+/** What compiling a whole operation needs: its selection context, its root type and the operation itself. */
+export interface OperationInfo extends SelectionContext {
+  rootType: GraphQLObjectType;
+  operation: OperationDefinitionNode;
+}
 
-async function compileOperation(ctx: RequestContext, info: GraphQLResolveInfo): Promise<ShapedResult> {
-  const sc = selectionContext(info);
+/** The declared ranges of a root field's input objects (schema/inputs/input-range.ts), as type-graphql checks them before a resolver runs. */
+function checkRanges(rootType: GraphQLObjectType, field: string, args: Record<string, unknown>): void {
+  for (const a of rootType.getFields()[field].args) {
+    const type = getNamedType(a.type);
+    if (isInputObjectType(type)) checkInputRangesOfType(args[a.name], type.name);
+  }
+}
+
+const operationName = (info: { operation: OperationDefinitionNode }) => info.operation.name?.value ?? null;
+
+async function compileOperation(ctx: RequestContext, info: OperationInfo): Promise<ShapedResult> {
+  const sc: SelectionContext = info;
   const compiler = new ReadCompiler(ctx.viewer);
   const outcomes = new Map<string, RootOutcome>();
-  for (const r of rootSelections(sc, info.parentType as GraphQLObjectType, info.operation.selectionSet)) {
+  for (const r of rootSelections(sc, info.rootType, info.operation.selectionSet)) {
     const read = ROOT_READS[r.field];
     // A field the operation gate refuses is never compiled: its resolver is never called either.
     if (!read || !mayCall(r.field, ctx.viewer.roles)) continue;
     try {
       // The arguments are checked before the planner reads them (the field's own resolver has not run yet).
-      checkArguments(info.parentType.name, r.field, r.args);
+      checkArguments(info.rootType.name, r.field, r.args);
+      checkRanges(info.rootType, r.field, r.args);
       outcomes.set(r.key, { column: compiler.attempt((c) => read(c, sc, r)) });
     } catch (error) {
       outcomes.set(r.key, { error });
@@ -79,8 +96,61 @@ async function compileOperation(ctx: RequestContext, info: GraphQLResolveInfo): 
 
 /** The value of a compiled root field (`child`, `children`, `siblingGroup`): one statement for the whole operation. */
 export async function compiledRoot(ctx: RequestContext, info: GraphQLResolveInfo): Promise<unknown> {
-  ctx.compiled ??= compileOperation(ctx, info);
+  ctx.compiled ??= compileOperation(ctx, {
+    schema: info.schema, fragments: info.fragments, variableValues: info.variableValues,
+    rootType: info.parentType as GraphQLObjectType, operation: info.operation,
+  });
   return (await ctx.compiled).value(String(info.path.key));
+}
+
+/** The root fields of each operation, when they do not depend on variables (no @include/@skip): shared across requests. */
+const rootFieldsOf = new WeakMap<OperationDefinitionNode, ReturnType<typeof collectFields>>();
+
+/**
+ * The response's `data` for an operation whose every root field is a compiled read the viewer may call: the one
+ * statement runs (kept on the context as for `compiledRoot`), and the response completer writes `data` from its
+ * JSON. Null when graphql-js must execute the operation instead: a root field that is not compiled or that the
+ * operation gate refuses, or a result the completer leaves to graphql-js (a refusal, an error, a null where the
+ * schema says non-null). graphql-js then reads the same statement's result, so the statement never runs twice.
+ */
+export async function compiledData(ctx: RequestContext, info: OperationInfo, variablesShape: 'static' | 'dynamic'): Promise<Record<string, unknown> | null> {
+  if (info.operation.operation !== 'query') return null;
+  const memo = variablesShape === 'static';
+  let roots = memo ? rootFieldsOf.get(info.operation) : undefined;
+  if (!roots) {
+    roots = collectFields(info.schema, info.fragments, info.variableValues, info.rootType, info.operation.selectionSet);
+    if (memo) rootFieldsOf.set(info.operation, roots);
+  }
+  let compiled = 0;
+  for (const nodes of roots.values()) {
+    const field = nodes[0].name.value;
+    if (field === '__typename') continue;
+    if (!ROOT_READS[field] || !mayCall(field, ctx.viewer.roles)) return null;
+    compiled += 1;
+  }
+  if (compiled === 0) return null;
+  ctx.compiled ??= compileOperation(ctx, info);
+  let result: ShapedResult;
+  try {
+    result = await ctx.compiled;
+  } catch {
+    return null; // graphql-js's root resolvers meet the same failure and report it at their paths
+  }
+  const data: Record<string, unknown> = {};
+  for (const [key, nodes] of roots) {
+    const field = nodes[0].name.value;
+    if (field === '__typename') { data[key] = info.rootType.name; continue; }
+    let value: unknown;
+    try {
+      value = result.value(key);
+    } catch {
+      return null;
+    }
+    const completed = completeValue(info, info.rootType.getFields()[field].type, nodes, value, memo);
+    if (completed === NOT_COMPLETED) return null;
+    data[key] = completed;
+  }
+  return data;
 }
 
 /**

@@ -29,7 +29,16 @@ const POLICED: Record<string, EntityPolicy<string>> = {
   AccessLogEntry: accessLogPolicy as EntityPolicy<string>,
 };
 
-type Marked = { $r?: readonly string[]; [REFUSED]?: Set<string> };
+/** A policed record: the refusal flags of a compiled statement (`$r`), or the REFUSED set of a policed row. */
+export type Marked = { $r?: readonly string[]; [REFUSED]?: Set<string> };
+
+/** The guards installed over graphql-js's default property read (police, below): still a property read. */
+const guardedPropertyReads = new WeakSet<Function>();
+
+/** True when resolving `field` is reading its property of the source (no resolver, or the policy guard over none). */
+export function isPropertyRead(field: { resolve?: Function }): boolean {
+  return !field.resolve || guardedPropertyReads.has(field.resolve);
+}
 
 /** An internal error (masked for clients): a policed record reached the response without passing the policy. */
 export class UnpolicedRecordError extends Error {
@@ -45,7 +54,8 @@ export function isPoliced(value: unknown): boolean {
   return Array.isArray(v.$r) || v[REFUSED] instanceof Set;
 }
 
-function isRefused(value: Marked, field: string): boolean {
+/** True when the policy refused `field` on this record. */
+export function isRefused(value: Marked, field: string): boolean {
   return value.$r ? value.$r.includes(field) : value[REFUSED]!.has(field);
 }
 
@@ -75,10 +85,12 @@ function police(type: GraphQLObjectType, policy: EntityPolicy<string>): void {
     if (!refusable.has(field.name)) continue;
     const resolve: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
     const message = `You may not read ${type.name}.${field.name}.`;
-    field.resolve = (source, args, ctx, info) => {
+    const guarded: GraphQLFieldResolver<unknown, RequestContext> = (source, args, ctx, info) => {
       if (isRefused(source as Marked, field.name)) throw forbidden(message);
       return resolve(source, args, ctx, info);
     };
+    if (!field.resolve) guardedPropertyReads.add(guarded);
+    field.resolve = guarded;
   }
 }
 

@@ -17,7 +17,7 @@ import { logServerError } from './server-log';
 export type HubHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** Builds the HTTP app: /graphql, health and readiness, metrics, and every mounted route group. */
-export async function createHttpApp(deps: HubDeps, opts: { limits?: RequestLimitOptions } = {}): Promise<{ app: Express; handler: HubHandler; stop: () => Promise<void> }> {
+export async function createHttpApp(deps: HubDeps, opts: { limits?: RequestLimitOptions; compiledResponses?: boolean } = {}): Promise<{ app: Express; handler: HubHandler; stop: () => Promise<void> }> {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
@@ -37,7 +37,7 @@ export async function createHttpApp(deps: HubDeps, opts: { limits?: RequestLimit
 
   for (const mount of routeMounts) mount(app, deps);
 
-  const server = createGraphqlServer({ production: deps.env.production, metrics: deps.metrics, limits: opts.limits });
+  const server = createGraphqlServer({ production: deps.env.production, metrics: deps.metrics, limits: opts.limits, compiledResponses: opts.compiledResponses });
   await server.start();
   app.use('/graphql', express.json({ limit: GRAPHQL_BODY_LIMIT_BYTES }), expressMiddleware(server, {
     context: async ({ req }) => createRequestContext(deps, req.headers.authorization, (req as Request & { requestId: string }).requestId),

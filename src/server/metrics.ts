@@ -37,6 +37,12 @@ export class HubMetrics {
     labelNames: ['operation', 'outcome'], registers: [this.registry],
   });
 
+  /** Fully compiled queries: answered from their statement by the response completer ("written"), or left to graphql-js ("executed"). */
+  readonly compiledResponses = new Counter({
+    name: 'hub_graphql_compiled_responses_total', help: 'Compiled queries, by who wrote the response: the completer (written) or graphql-js (executed)',
+    labelNames: ['by'], registers: [this.registry],
+  });
+
   /** SQL statements sent by GraphQL requests. */
   readonly sqlStatements = new Counter({
     name: 'hub_sql_statements_total', help: 'SQL statements sent by GraphQL requests', registers: [this.registry],

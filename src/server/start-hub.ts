@@ -24,6 +24,8 @@ export interface StartOptions {
   port?: number;
   host?: string;
   limits?: RequestLimitOptions;
+  /** Answer fully compiled queries without graphql-js's field walk (default); false only to compare the two ways. */
+  compiledResponses?: boolean;
   prepare?: (deps: HubDeps) => Promise<void>;
 }
 
@@ -50,7 +52,7 @@ export async function startHub(env: Environment, databaseUrl: string, opts: Star
   const deps: HubDeps = { env, dataSource, db, authorities, key, metrics };
   try {
     if (opts.prepare) await opts.prepare(deps);
-    const { handler, stop } = await createHttpApp(deps, { limits: opts.limits });
+    const { handler, stop } = await createHttpApp(deps, { limits: opts.limits, compiledResponses: opts.compiledResponses });
     const server = http.createServer(handler);
     const host = opts.host ?? env.host;
     await new Promise<void>((resolve, reject) => {

@@ -32,14 +32,14 @@ export interface TestHub {
  * Starts a test hub (real PostgreSQL, real HTTP) over a fresh database, or over `database` (another hub's: replicas).
  * Its development key lives in a temporary folder, never under the project.
  */
-export async function startTestHub(opts: { limits?: RequestLimitOptions; production?: boolean; database?: TestDatabase; env?: NodeJS.ProcessEnv } = {}): Promise<TestHub> {
+export async function startTestHub(opts: { limits?: RequestLimitOptions; production?: boolean; database?: TestDatabase; env?: NodeJS.ProcessEnv; compiledResponses?: boolean } = {}): Promise<TestHub> {
   const t = opts.database ?? await createTestDatabase();
   const secret = opts.env?.JWT_SECRET ?? (opts.production ? randomBytes(32).toString('hex') : TEST_SECRET);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-data-'));
   const env = { ...readEnvironment({ JWT_SECRET: secret, NODE_ENV: opts.production ? 'production' : 'test', HUB_DATA_DIR: dataDir, ...opts.env }), port: 0 };
   let hub: RunningHub;
   try {
-    hub = await startHub(env, t.url, { port: 0, limits: opts.limits });
+    hub = await startHub(env, t.url, { port: 0, limits: opts.limits, compiledResponses: opts.compiledResponses });
   } catch (err) {
     if (!opts.database) await t.close();
     throw err;
