@@ -1,3 +1,9 @@
+import { ChildProcess, spawn, spawnSync } from 'child_process';
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as path from 'path';
+import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { mintToken } from '../src/auth/mint-token';
 import { RunningHub } from '../src/server/start-hub';
@@ -7,6 +13,11 @@ import { RunningHub } from '../src/server/start-hub';
  * statements the hub compiled for them (audit insert included) sent through bare node-postgres on a pool of the same
  * size, each for the same time at the same concurrency, in the same run. hub/floor is the share of the database's
  * own speed the hub keeps after HTTP, JWT, GraphQL and JSON.
+ *
+ * The hub is served as `npm start` serves it: its own process, built JavaScript, production mode, on the same
+ * database; the load comes from autocannon in this process. (Serving it inside the bench process, as before, made the
+ * hub share one thread with its own load generator, which the floor never did.) Rounds alternate hub and floor, and
+ * the ratio is the median of the paired rounds.
  */
 
 export const PAGE = `query Page { children(first: 50, orderBy: DAYS_WAITING) { edges { node {
@@ -15,11 +26,15 @@ export const PROFILE = `query Profile($id: ID!) { child(id: $id) { id firstName 
   placementOrderOn authority { code name } siblingGroup { id placeTogether children { id firstName ageMonths stage } } } }`;
 
 const CONNECTIONS = 10;
+const ROUNDS = 3;
+const ROOT = path.resolve(__dirname, '..');
 
 interface Run { rps: number; p50Ms: number; p99Ms: number; rssMaxMb: number }
 
-/** Runs `once` from CONNECTIONS concurrent loops for `seconds`; requests per second, latency and peak RSS. */
-async function load(seconds: number, once: () => Promise<void>): Promise<Run> {
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs `once` from CONNECTIONS concurrent loops for `seconds`; requests per second, latency and this process's peak RSS. */
+async function loadFloor(seconds: number, once: () => Promise<void>): Promise<Run> {
   const ms: number[] = [];
   let rss = process.memoryUsage().rss;
   const sampler = setInterval(() => { rss = Math.max(rss, process.memoryUsage().rss); }, 250);
@@ -37,16 +52,75 @@ async function load(seconds: number, once: () => Promise<void>): Promise<Run> {
   return { rps: Math.round((ms.length / seconds) * 10) / 10, p50Ms: at(0.5), p99Ms: at(0.99), rssMaxMb: Math.round(rss / 1e6) };
 }
 
-/** Measures one workload on the hub and on the floor; returns both, the ratio and the hub's statements per request. */
-async function workload(hub: RunningHub, pool: Pool, token: string, query: string, variables: Record<string, unknown>, seconds: number) {
+/** The resident memory of process `pid` in MB (VmRSS, as `ps -o rss` reports it). */
+function rssOf(pid: number): number {
+  const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : 0;
+}
+
+/** autocannon against the served hub for `seconds`; the hub process's peak RSS sampled every 0.5 s. */
+async function loadHub(served: ServedHub, body: string, token: string, seconds: number): Promise<Run> {
+  let rss = rssOf(served.pid);
+  const sampler = setInterval(() => { rss = Math.max(rss, rssOf(served.pid)); }, 500);
+  try {
+    const r = await autocannon({
+      url: `${served.url}/graphql`, method: 'POST', connections: CONNECTIONS, duration: seconds, body,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    });
+    if (r.non2xx || r.errors) throw new Error(`the served hub answered ${r.non2xx} non-2xx responses and ${r.errors} errors`);
+    return { rps: Math.round(r.requests.average * 10) / 10, p50Ms: r.latency.p50, p99Ms: r.latency.p99, rssMaxMb: rss };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A hub served in its own process, as `npm start` serves it. */
+export interface ServedHub { url: string; pid: number; secret: string; stop(): Promise<void> }
+
+/** Builds (bin/build.js) and serves the hub on `databaseUrl` in production mode; resolves once /readyz answers. */
+export async function serveHub(databaseUrl: string): Promise<ServedHub> {
+  const built = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'build.js')], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('bin/build.js failed');
+  const port = await freePort();
+  const secret = randomBytes(32).toString('hex');
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, '.build', 'src', 'main.js')], {
+    cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', JWT_SECRET: secret, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the served hub exited with ${child.exitCode}`);
+    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ready) break;
+    await new Promise<void>((resolve) => { const t = setTimeout(resolve, 200); child.once('exit', () => { clearTimeout(t); resolve(); }); });
+  }
+  return { url, pid: child.pid!, secret, stop: async () => { child.kill('SIGINT'); await exited; } };
+}
+
+/** Measures one workload on the served hub and on the floor, in alternating rounds; the median paired ratio. */
+async function workload(hub: RunningHub, served: ServedHub, pool: Pool, viewer: { raa: string; hubSecret: string }, query: string, variables: Record<string, unknown>, seconds: number) {
   const body = JSON.stringify({ query, variables });
-  const ask = async () => {
-    const res = await fetch(`${hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+  const token = mintToken({ sub: 'bench-ff', org: viewer.raa, roles: ['family_finder'] }, served.secret, { issuer: 'permanence-hub', audience: 'permanence-hub', ttl: '1h' });
+  const inProcessToken = mintToken({ sub: 'bench-ff', org: viewer.raa, roles: ['family_finder'] }, viewer.hubSecret, { issuer: 'permanence-hub', audience: 'permanence-hub', ttl: '1h' });
+  const ask = async (url: string, t: string) => {
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` }, body });
     const json = await res.json() as { errors?: unknown };
     if (json.errors) throw new Error(JSON.stringify(json.errors));
   };
-  await ask(); // the authority directory is loaded once per process, not per request
-  // What the hub sends for one request: every statement at the pool, kept to replay on the floor.
+  await ask(hub.url, inProcessToken); // the authority directory is loaded once per process, not per request
+  // What the hub sends for one request (the in-process hub, same code): every statement at the pool, kept to replay on the floor.
   const sent: { text: string; values: unknown[]; name?: string }[] = [];
   const spy = Client.prototype.query;
   Client.prototype.query = function capture(this: Client, ...args: unknown[]) {
@@ -55,16 +129,24 @@ async function workload(hub: RunningHub, pool: Pool, token: string, query: strin
     return (spy as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof spy;
   try {
-    await ask();
+    await ask(hub.url, inProcessToken);
   } finally {
     Client.prototype.query = spy;
   }
-  for (let i = 0; i < 20; i++) await ask(); // warm-up
-  const hubRun = await load(seconds, ask);
+  for (let i = 0; i < 20; i++) await ask(served.url, token); // warm-up
   const floor = async () => { for (const s of sent) await pool.query(s.name ? { name: s.name, text: s.text, values: s.values } : { text: s.text, values: s.values }); };
   for (let i = 0; i < 20; i++) await floor();
-  const floorRun = await load(seconds, floor);
-  return { hub: hubRun, floor: floorRun, hubOverFloor: Math.round((hubRun.rps / floorRun.rps) * 100) / 100, statementsPerRequest: sent.length };
+  const rounds: { hub: Run; floor: Run; ratio: number }[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const hubRun = await loadHub(served, body, token, seconds);
+    const floorRun = await loadFloor(seconds, floor);
+    rounds.push({ hub: hubRun, floor: floorRun, ratio: Math.round((hubRun.rps / floorRun.rps) * 100) / 100 });
+  }
+  const mid = (pick: (x: { hub: Run; floor: Run }) => Run): Run => ({
+    rps: median(rounds.map((x) => pick(x).rps)), p50Ms: median(rounds.map((x) => pick(x).p50Ms)),
+    p99Ms: median(rounds.map((x) => pick(x).p99Ms)), rssMaxMb: Math.max(...rounds.map((x) => pick(x).rssMaxMb)),
+  });
+  return { hub: mid((x) => x.hub), floor: mid((x) => x.floor), hubOverFloor: median(rounds.map((x) => x.ratio)), rounds: rounds.map((x) => x.ratio), statementsPerRequest: sent.length };
 }
 
 /** The page and the profile, hub and floor, for a family finder of the RAA with the most children in family finding. */
@@ -73,13 +155,14 @@ export async function benchHubAgainstFloor(hub: RunningHub, databaseUrl: string,
     WHERE c.stage = 'FAMILY_FINDING' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
   const [{ id }] = await hub.deps.db.query<{ id: string }>(`SELECT c.id FROM child c JOIN authority a ON a.code = c.authority
     WHERE a.raa_code = $1 AND c.stage = 'FAMILY_FINDING' AND c.sibling_group_id IS NOT NULL ORDER BY c.id LIMIT 1`, [raa]);
-  const token = mintToken({ sub: 'bench-ff', org: raa, roles: ['family_finder'] }, secret, { issuer: 'permanence-hub', audience: 'permanence-hub', ttl: '1h' });
   const pool = new Pool({ connectionString: databaseUrl, max: 20 });
+  const served = await serveHub(databaseUrl);
   try {
-    const page = await workload(hub, pool, token, PAGE, {}, seconds);
-    const profile = await workload(hub, pool, token, PROFILE, { id }, seconds);
-    return { connections: CONNECTIONS, seconds, page, profile };
+    const page = await workload(hub, served, pool, { raa, hubSecret: secret }, PAGE, {}, seconds);
+    const profile = await workload(hub, served, pool, { raa, hubSecret: secret }, PROFILE, { id }, seconds);
+    return { connections: CONNECTIONS, seconds, rounds: ROUNDS, page, profile };
   } finally {
+    await served.stop();
     await pool.end();
   }
 }
