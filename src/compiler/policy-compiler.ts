@@ -143,7 +143,7 @@ export class ReadCompiler {
         plan.pageInfo.has('endCursor') ? `x._ord = (SELECT max(_ord) FROM ${set.cte})` : null,
       ].filter(Boolean);
       if (cursorRows.length) {
-        this.audits.push(`SELECT x.id, x._owner AS owner, 'cursor' COLLATE "C" AS f, true AS ok FROM ${set.cte} x WHERE ${cursorRows.join(' OR ')}`);
+        this.audits.push(`SELECT x.id, x._owner AS owner, 'cursor' AS fields, '' AS refused FROM ${set.cte} x WHERE ${cursorRows.join(' OR ')}`);
       }
     } else {
       pairs.push(`'pageInfo', json_build_object('hasPreviousPage', ${p.add(!!args.after)}::boolean)`);
@@ -273,19 +273,44 @@ export class ReadCompiler {
     return `json_build_object(${pairs.join(', ')})`;
   }
 
-  /** Registers the audit rows of a child set: one (child, field, served?) row per selected field. */
+  /**
+   * The audit columns of one row: the fields served and the fields refused, each a sorted comma-separated list ('' for
+   * none). A flag is SQL true/false/an expression; when every flag is a constant (the usual case: the rules do not vary
+   * by row for this viewer) both lists are constants, so PostgreSQL does no per-field work for the audit.
+   */
+  private fieldLists(flags: [string, string][]): { fields: string; refused: string } {
+    const sorted = [...flags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (sorted.every(([, ok]) => ok === 'true' || ok === 'false')) {
+      return {
+        fields: str(sorted.filter(([, ok]) => ok === 'true').map(([f]) => f).join(',')),
+        refused: str(sorted.filter(([, ok]) => ok === 'false').map(([f]) => f).join(',')),
+      };
+    }
+    // array_to_string leaves out the NULLs: the fields whose flag is off on this row.
+    const list = (when: (ok: string) => string | null) => `array_to_string(ARRAY[${sorted.map(([f, ok]) => {
+      const cond = when(ok);
+      return cond === null ? 'NULL' : cond === 'true' ? str(f) : `CASE WHEN ${cond} THEN ${str(f)} END`;
+    }).join(', ')}]::text[], ',')`;
+    return {
+      fields: list((ok) => (ok === 'false' ? null : ok)),
+      refused: list((ok) => (ok === 'true' ? null : ok === 'false' ? 'true' : `NOT ${ok}`)),
+    };
+  }
+
+  /** Registers the audit row of each child of a set: its selected fields, served or refused. */
   private auditFields(set: ChildSet): void {
     if (!set.plan.fields.size) return;
-    const rows = [...set.plan.fields].map((f) => `(${str(f)}, ${this.flagOf(childPolicy, f, 'x')})`);
-    this.audits.push(`SELECT x.id, x._owner AS owner, v.f COLLATE "C" AS f, v.ok FROM ${set.cte} x CROSS JOIN LATERAL (VALUES ${rows.join(', ')}) v(f, ok)`);
+    const { fields, refused } = this.fieldLists([...set.plan.fields].map((f) => [f, this.flagOf(childPolicy, f, 'x')]));
+    this.audits.push(`SELECT x.id, x._owner AS owner, ${fields} AS fields, ${refused} AS refused FROM ${set.cte} x`);
   }
 
   /** Extra fields recorded as served for children a caller read outside the statement (e.g. suggestion reasons). */
   auditAlsoServed(ids: readonly string[], fields: readonly ChildField[]): void {
     if (!ids.length || !fields.length) return;
     const ps = this.p;
-    this.audits.push(`SELECT c.id, c.authority AS owner, f COLLATE "C" AS f, true AS ok FROM child c
-      CROSS JOIN unnest(${ps.add(fields)}::text[]) f WHERE c.id = ANY(${ps.add(ids)}::uuid[]) AND ${rowScope(childPolicy, this.viewer, ps, 'c')}`);
+    const lists = this.fieldLists(fields.map((f) => [f, 'true']));
+    this.audits.push(`SELECT c.id, c.authority AS owner, ${lists.fields} AS fields, ${lists.refused} AS refused FROM child c
+      WHERE c.id = ANY(${ps.add(ids)}::uuid[]) AND ${rowScope(childPolicy, this.viewer, ps, 'c')}`);
   }
 
   /**
@@ -313,12 +338,12 @@ export class ReadCompiler {
   auditChildren(source: string, fields: readonly ChildField[]): void {
     if (!fields.length) return;
     const ps = this.p;
-    const rows = fields.map((f) => {
+    const flags = fields.map((f): [string, string] => {
       const r = readability(childPolicy, this.viewer, f);
-      const ok = r.kind === 'always' ? 'true' : r.kind === 'never' ? 'false' : `COALESCE(${r.allowedSql(ps, 'c')}, false)`;
-      return `(${str(f)}, ${ok})`;
+      return [f, r.kind === 'always' ? 'true' : r.kind === 'never' ? 'false' : `COALESCE(${r.allowedSql(ps, 'c')}, false)`];
     });
-    this.audits.push(`SELECT c.id, c.authority AS owner, v.f COLLATE "C" AS f, v.ok FROM child c CROSS JOIN LATERAL (VALUES ${rows.join(', ')}) v(f, ok)
+    const lists = this.fieldLists(flags);
+    this.audits.push(`SELECT c.id, c.authority AS owner, ${lists.fields} AS fields, ${lists.refused} AS refused FROM child c
       WHERE c.id IN (${source}) AND ${rowScope(childPolicy, this.viewer, ps, 'c')}`);
   }
 
@@ -347,6 +372,9 @@ export class ReadCompiler {
   /**
    * The statement: every CTE, the access-log insert over every child served (one entry per child, its fields
    * served and refused across all the places it appears), and one row whose columns are the root reads' JSON.
+   * A child served in several places gets its places' lists joined as they are (a field may repeat, '' may appear):
+   * the one reader of the lists, `access_entry_fields` (migration 1763810400000), takes each field once, sorted,
+   * across all of a request's statements anyway, so the write does no per-field work.
    */
   build(audit: { requestId: string; operationName: string | null }): { text: string; values: unknown[] } {
     const p = this.p;
@@ -356,9 +384,7 @@ export class ReadCompiler {
       ctes.push(`audit AS (INSERT INTO access_read (request_id, viewer_sub, viewer_org, viewer_roles, operation_name, children, owners, fields, refused)
   SELECT ${p.add(audit.requestId)}, ${p.add(v.sub)}, ${p.add(v.org)}, ${p.add(v.roles)}::text[], ${p.add(audit.operationName)}::text,
     array_agg(e.id ORDER BY e.id), array_agg(e.owner ORDER BY e.id), array_agg(e.fields ORDER BY e.id), array_agg(e.refused ORDER BY e.id)
-  FROM (SELECT u.id, u.owner,
-      COALESCE(string_agg(DISTINCT u.f, ',' ORDER BY u.f) FILTER (WHERE u.ok), '') AS fields,
-      COALESCE(string_agg(DISTINCT u.f, ',' ORDER BY u.f) FILTER (WHERE NOT u.ok), '') AS refused
+  FROM (SELECT u.id, u.owner, string_agg(u.fields, ',') AS fields, string_agg(u.refused, ',') AS refused
     FROM (${this.audits.join('\n    UNION ALL ')}) u GROUP BY u.id, u.owner) e
   HAVING count(*) > 0)`);
     }

@@ -1,4 +1,4 @@
-import { makeChild, seedAuthorities } from '../support/factories';
+import { makeChild, makeSiblingGroup, seedAuthorities } from '../support/factories';
 import { startTestHub, TestHub } from '../support/test-hub';
 import { accessLogRows, rawGql } from '../policy/http-kit';
 
@@ -42,6 +42,24 @@ describe('the access log: one entry per child per request, across the request\'s
     expect(mine).toEqual([{ id: String(entries.find((e) => e.child_id === children[0])!.id), childId: children[0],
       fields: ['firstName', 'id', 'needs'], refusedFields: ['lastName'] }]);
     expect(log.body.data.accessLog.totalCount).toBe(log.body.data.accessLog.edges.length);
+  });
+
+  it('one statement serving a child in two places (the page and a sibling list): one entry, the fields of both, rules that vary by row applied per child', async () => {
+    const group = await makeSiblingGroup(h.t.db, 'BDG');
+    const early = await makeChild(h.t.db, { authority: 'BDG', sibling_group_id: group, stage: 'FAMILY_FINDING' });
+    const late = await makeChild(h.t.db, { authority: 'BDG', sibling_group_id: group, stage: 'PROGRESS_TO_MATCH' });
+    const ff = h.token('family_finder', 'ALE', 'both-places@ale');
+    // A family finder reads birthFamilyBackground only late in the journey (child policy): refused on one row, served on the other.
+    const res = await rawGql(h, ff, `query BothPlaces { children(first: 50) { edges { node {
+      id birthFamilyBackground siblingGroup { children { id firstName } } } } } }`);
+    expect(res.errors.filter((e) => e.extensions?.code !== 'FORBIDDEN')).toEqual([]);
+    const reads = await h.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM access_read WHERE request_id = $1`, [res.requestId]);
+    expect(reads[0].n).toBe(1);
+    const entries = (await accessLogRows(h)).filter((e) => e.request_id === res.requestId && [early, late].includes(e.child_id));
+    const byChild = Object.fromEntries(entries.map((e) => [e.child_id, { fields: e.fields, refused: e.refused_fields }]));
+    expect(entries).toHaveLength(2);
+    expect(byChild[early]).toEqual({ fields: ['firstName', 'id', 'siblingGroup'], refused: ['birthFamilyBackground'] });
+    expect(byChild[late]).toEqual({ fields: ['birthFamilyBackground', 'firstName', 'id', 'siblingGroup'], refused: [] });
   });
 
   it('entry ids are bigint-safe: served as IDs, and a cursor past the bigint range is BAD_USER_INPUT, not an internal error', async () => {
