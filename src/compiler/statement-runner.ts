@@ -9,14 +9,16 @@ import { Sql } from '../db/sql';
  * without bound.
  */
 const MAX_NAMED = 2_000;
-const named = new Set<string>();
+/** Names by statement text: a shape asked again is a map lookup, not a digest of its text. */
+const named = new Map<string, string>();
 
 /** The prepared-statement name for `text`, or undefined once the process holds MAX_NAMED shapes. */
 export function statementName(text: string): string | undefined {
-  const name = `hub_${createHash('sha1').update(text).digest('base64url')}`;
-  if (named.has(name)) return name;
+  const known = named.get(text);
+  if (known) return known;
   if (named.size >= MAX_NAMED) return undefined;
-  named.add(name);
+  const name = `hub_${createHash('sha1').update(text).digest('base64url')}`;
+  named.set(text, name);
   return name;
 }
 

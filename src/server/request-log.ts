@@ -1,5 +1,5 @@
 import { NextFunction, Request, Response } from 'express';
-import { hubLog } from './hub-log';
+import { requestLineLog } from './hub-log';
 import { HubMetrics } from './metrics';
 import { RequestRecord } from './request-id';
 
@@ -58,7 +58,7 @@ export function logRequest(metrics: HubMetrics, r: AnsweredRequest): void {
     ...(record?.viewerOrg ? { viewerOrg: record.viewerOrg, viewerRoles: record.viewerRoles } : {}),
     ...(record?.errorCodes?.length ? { errorCodes: record.errorCodes } : {}),
   };
-  const log = hubLog();
+  const log = requestLineLog();
   if (r.status >= 500) log.error(line, 'request');
   else log.info(line, 'request');
 }

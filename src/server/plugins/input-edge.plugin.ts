@@ -2,8 +2,19 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, DocumentNode, GraphQLError, visit } from 'graphql';
 import { nulPath } from '../nul-path';
 
+/** Documents already searched (Apollo's store hands back the same parsed document for the same text). */
+const searched = new WeakMap<DocumentNode, string | null>();
+
 /** The first string literal of the document holding U+0000, as "line:column", or null. */
 function nulInDocument(document: DocumentNode): string | null {
+  const known = searched.get(document);
+  if (known !== undefined) return known;
+  const found = searchDocument(document);
+  searched.set(document, found);
+  return found;
+}
+
+function searchDocument(document: DocumentNode): string | null {
   let found: string | null = null;
   visit(document, {
     StringValue(node) {
