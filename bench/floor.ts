@@ -1,11 +1,11 @@
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { mintToken } from '../src/auth/mint-token';
+import { freePort } from '../src/db/embedded-database';
 import { RunningHub } from '../src/server/start-hub';
 
 /**
@@ -72,17 +72,6 @@ async function loadHub(served: ServedHub, body: string, token: string, seconds: 
   } finally {
     clearInterval(sampler);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** A hub served in its own process, as `npm start` serves it. */
