@@ -6,12 +6,15 @@ export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<T[]>;
 }
 
-/** The hub's database handle: plain statements on the pool, and transactions on one client. */
+/**
+ * The hub's database handle: plain statements on the pool, and transactions on one client. Named statements (the
+ * compiled reads) go to `readPool` when there is one (src/db/read-pool.ts: planned once per connection).
+ */
 export class Database implements Sql {
-  constructor(readonly pool: Pool) {}
+  constructor(readonly pool: Pool, readonly readPool?: Pool) {}
 
   async query<T = Record<string, unknown>>(text: string, params: unknown[] = [], name?: string): Promise<T[]> {
-    const res = name ? await this.pool.query({ name, text, values: params }) : await this.pool.query(text, params);
+    const res = name ? await (this.readPool ?? this.pool).query({ name, text, values: params }) : await this.pool.query(text, params);
     return res.rows as T[];
   }
 

@@ -5,6 +5,8 @@ import { weakDatabasePasswordReason } from '../auth/secret-strength';
 import { Environment } from '../config/environment';
 import { openDatabase, poolOf } from '../db/data-source';
 import { NotificationListener } from '../db/notification-listener';
+import { createReadPool } from '../db/read-pool';
+import { hubLog } from './hub-log';
 import { Database } from '../db/sql';
 import { createHttpApp } from './http-app';
 import { HubDeps } from './hub-deps';
@@ -40,7 +42,9 @@ export async function startHub(env: Environment, databaseUrl: string, opts: Star
     if (reason) throw new Error(reason);
   }
   const dataSource = await openDatabase(databaseUrl);
-  const db = new Database(poolOf(dataSource));
+  const readPool = createReadPool(databaseUrl, poolOf(dataSource).options.max,
+    (err) => hubLog().warn({ event: 'db.read_connection_lost', code: (err as { code?: string }).code }, 'a read connection was lost'));
+  const db = new Database(poolOf(dataSource), readPool);
   const authorities = new AuthorityDirectory(db);
   const listener = new NotificationListener(databaseUrl, 'authority_changed', {
     notify: () => authorities.invalidate(),
@@ -68,11 +72,13 @@ export async function startHub(env: Environment, databaseUrl: string, opts: Star
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await stop();
         await listener.stop();
+        await readPool.end();
         await dataSource.destroy();
       },
     };
   } catch (err) {
     await listener.stop();
+    await readPool.end().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);
     throw err;
   }
