@@ -13,6 +13,13 @@ import { HubDeps } from './hub-deps';
 import { HubMetrics } from './metrics';
 import { RequestLimitOptions } from './plugins/request-limits.plugin';
 
+/**
+ * Connections per hub process: the compiled reads' pool (src/db/read-pool.ts) and the pool of everything else, 10
+ * each, so a process holds 20 plus its listening connection, as before the split (docs/replicas.md sizes N processes).
+ */
+const READ_CONNECTIONS = 10;
+const OTHER_CONNECTIONS = 10;
+
 /** A running hub: its parts, its URL, and how to stop it. */
 export interface RunningHub {
   deps: HubDeps;
@@ -41,8 +48,8 @@ export async function startHub(env: Environment, databaseUrl: string, opts: Star
     const reason = weakDatabasePasswordReason(databaseUrl);
     if (reason) throw new Error(reason);
   }
-  const dataSource = await openDatabase(databaseUrl);
-  const readPool = createReadPool(databaseUrl, poolOf(dataSource).options.max,
+  const dataSource = await openDatabase(databaseUrl, OTHER_CONNECTIONS);
+  const readPool = createReadPool(databaseUrl, READ_CONNECTIONS,
     (err) => hubLog().warn({ event: 'db.read_connection_lost', code: (err as { code?: string }).code }, 'a read connection was lost'));
   const db = new Database(poolOf(dataSource), readPool);
   const authorities = new AuthorityDirectory(db);
