@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { mintToken } from '../src/auth/mint-token';
 import { freePort } from '../src/db/embedded-database';
+import { createReadPool } from '../src/db/read-pool';
 import { RunningHub } from '../src/server/start-hub';
 
 /**
@@ -144,7 +145,9 @@ export async function benchHubAgainstFloor(hub: RunningHub, databaseUrl: string,
     WHERE c.stage = 'FAMILY_FINDING' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
   const [{ id }] = await hub.deps.db.query<{ id: string }>(`SELECT c.id FROM child c JOIN authority a ON a.code = c.authority
     WHERE a.raa_code = $1 AND c.stage = 'FAMILY_FINDING' AND c.sibling_group_id IS NOT NULL ORDER BY c.id LIMIT 1`, [raa]);
-  const pool = new Pool({ connectionString: databaseUrl, max: 20 });
+  // The floor's connections are the hub's read connections (src/db/read-pool.ts: one generic plan per statement), so
+  // both send the same statements to the same kind of session.
+  const pool = createReadPool(databaseUrl, 10, () => undefined);
   const served = await serveHub(databaseUrl);
   try {
     const page = await workload(hub, served, pool, { raa, hubSecret: secret }, PAGE, {}, seconds);

@@ -14,7 +14,7 @@ import { planRecord, planRecordConnection } from './plan-records';
 import { PageArgs, ReadCompiler } from './policy-compiler';
 import { completeValue, NOT_COMPLETED } from './response-completer';
 import { RootOutcome, ShapedResult } from './result-shaper';
-import { runCompiled } from './statement-runner';
+import { runCompiled, statementName } from './statement-runner';
 
 /**
  * Where the four layers meet. The first compiled root field the executor resolves plans every compiled root field
@@ -72,7 +72,47 @@ function checkRanges(rootType: GraphQLObjectType, field: string, args: Record<st
 
 const operationName = (info: { operation: OperationDefinitionNode }) => info.operation.name?.value ?? null;
 
+/** One operation compiled for one viewer and one set of variables: everything but the request id is the same next time. */
+interface Compiled {
+  text: string;
+  name: string | undefined;
+  values: unknown[];
+  /** Where the audit's request id sits in `values` (null: nothing audited). */
+  requestIdAt: number | null;
+  outcomes: Map<string, RootOutcome>;
+}
+
+/**
+ * Compiled operations by parsed operation (Apollo's store hands back the same document for the same text), then by
+ * variables and viewer (every field of it: roles, organisation, its kind and its RAA's members): the planner and the
+ * policy compiler are pure functions of these, so a page asked again is not planned again. Only clean compilations are
+ * kept (an error belongs to its request), at most MAX_COMPILED per operation, keys of at most MAX_KEY_LENGTH.
+ */
+const compiledByOperation = new WeakMap<OperationDefinitionNode, Map<string, Compiled>>();
+const MAX_COMPILED = 256;
+const MAX_KEY_LENGTH = 2_000;
+
 async function compileOperation(ctx: RequestContext, info: OperationInfo): Promise<ShapedResult> {
+  const key = JSON.stringify([info.variableValues, ctx.viewer]);
+  let known = compiledByOperation.get(info.operation);
+  const hit = key.length <= MAX_KEY_LENGTH ? known?.get(key) : undefined;
+  const compiled = hit ?? compileAfresh(ctx, info);
+  if (!hit && key.length <= MAX_KEY_LENGTH && ![...compiled.outcomes.values()].some((o) => 'error' in o)) {
+    if (!known) compiledByOperation.set(info.operation, known = new Map());
+    if (known.size >= MAX_COMPILED) known.clear();
+    known.set(key, compiled);
+  }
+  if (!compiled.text) return new ShapedResult(compiled.outcomes, null);
+  let values = compiled.values;
+  if (compiled.requestIdAt !== null) {
+    values = [...values];
+    values[compiled.requestIdAt] = ctx.requestId;
+  }
+  const row = await runCompiled(ctx.sql, { text: compiled.text, values, name: compiled.name });
+  return new ShapedResult(compiled.outcomes, row);
+}
+
+function compileAfresh(ctx: RequestContext, info: OperationInfo): Compiled {
   const sc: SelectionContext = info;
   const compiler = new ReadCompiler(ctx.viewer);
   const outcomes = new Map<string, RootOutcome>();
@@ -89,9 +129,9 @@ async function compileOperation(ctx: RequestContext, info: OperationInfo): Promi
       outcomes.set(r.key, { error });
     }
   }
-  if (compiler.empty) return new ShapedResult(outcomes, null);
-  const row = await runCompiled(ctx.sql, compiler.build({ requestId: ctx.requestId, operationName: operationName(info) }));
-  return new ShapedResult(outcomes, row);
+  if (compiler.empty) return { text: '', name: undefined, values: [], requestIdAt: null, outcomes };
+  const built = compiler.build({ requestId: ctx.requestId, operationName: operationName(info) });
+  return { ...built, name: statementName(built.text), outcomes };
 }
 
 /** The value of a compiled root field (`child`, `children`, `siblingGroup`): one statement for the whole operation. */

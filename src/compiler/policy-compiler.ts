@@ -376,11 +376,13 @@ export class ReadCompiler {
    * the one reader of the lists, `access_entry_fields` (migration 1763810400000), takes each field once, sorted,
    * across all of a request's statements anyway, so the write does no per-field work.
    */
-  build(audit: { requestId: string; operationName: string | null }): { text: string; values: unknown[] } {
+  build(audit: { requestId: string; operationName: string | null }): { text: string; values: unknown[]; requestIdAt: number | null } {
     const p = this.p;
     const ctes = [...this.ctes];
+    let requestIdAt: number | null = null;
     if (this.audits.length) {
       const v = this.viewer;
+      requestIdAt = p.values.length;
       ctes.push(`audit AS (INSERT INTO access_read (request_id, viewer_sub, viewer_org, viewer_roles, operation_name, children, owners, fields, refused)
   SELECT ${p.add(audit.requestId)}, ${p.add(v.sub)}, ${p.add(v.org)}, ${p.add(v.roles)}::text[], ${p.add(audit.operationName)}::text,
     array_agg(e.id ORDER BY e.id), array_agg(e.owner ORDER BY e.id), array_agg(e.fields ORDER BY e.id), array_agg(e.refused ORDER BY e.id)
@@ -390,6 +392,6 @@ export class ReadCompiler {
     }
     const columns = this.columns.length ? this.columns : ['NULL AS r_'];
     const text = `${ctes.length ? `WITH ${ctes.join(',\n')}\n` : ''}SELECT ${columns.join(',\n  ')}`;
-    return { text, values: p.values };
+    return { text, values: p.values, requestIdAt };
   }
 }

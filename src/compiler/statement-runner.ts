@@ -23,7 +23,7 @@ export function statementName(text: string): string | undefined {
 }
 
 /** Runs a compiled statement; it returns exactly one row (the root reads' columns). */
-export async function runCompiled(sql: Sql, statement: { text: string; values: unknown[] }): Promise<Record<string, unknown>> {
-  const rows = await sql.query<Record<string, unknown>>(statement.text, statement.values, statementName(statement.text));
+export async function runCompiled(sql: Sql, statement: { text: string; values: unknown[]; name?: string }): Promise<Record<string, unknown>> {
+  const rows = await sql.query<Record<string, unknown>>(statement.text, statement.values, statement.name ?? statementName(statement.text));
   return rows[0] ?? {};
 }

@@ -62,6 +62,20 @@ describe('the access log: one entry per child per request, across the request\'s
     expect(byChild[late]).toEqual({ fields: ['birthFamilyBackground', 'firstName', 'id', 'siblingGroup'], refused: [] });
   });
 
+  it('the same query asked again by the same viewer (compiled once, src/compiler/compiled-reads.ts) is audited under each request\'s own id', async () => {
+    const ff = h.token('family_finder', 'ALE', 'again@ale');
+    const query = `query Again { children(first: 2) { edges { node { id firstName } } } }`;
+    const first = await rawGql(h, ff, query);
+    const second = await rawGql(h, ff, query);
+    expect(first.requestId).not.toBe(second.requestId);
+    for (const res of [first, second]) {
+      expect(res.errors).toEqual([]);
+      const reads = await h.t.db.query<{ children: string[] }>(`SELECT children FROM access_read WHERE request_id = $1`, [res.requestId]);
+      expect(reads).toHaveLength(1);
+      expect([...reads[0].children].sort()).toEqual(res.body.data.children.edges.map((e: any) => e.node.id).sort());
+    }
+  });
+
   it('entry ids are bigint-safe: served as IDs, and a cursor past the bigint range is BAD_USER_INPUT, not an internal error', async () => {
     const manager = h.token('raa_manager', 'ALE');
     const page = await h.gql(manager, `{ accessLog(first: 1) { edges { node { id } } pageInfo { endCursor } } }`);
