@@ -1,11 +1,10 @@
 import { IncomingMessage, ServerResponse } from 'http';
 import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
 import { RequestContext } from '../context/request-context';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/database-unavailable';
 import { HubMetrics } from './metrics';
 import { closeRequestRecord, openRequestRecord, RequestRecord } from './request-id';
 import { logRequest } from './request-log';
-import { logServerError } from './server-log';
+import { bodyNotJson, bodyTooLarge, EdgeFailure, unexpectedFailure } from './edge-failures';
 
 /** Largest GraphQL request body accepted (a sync batch of 1,000 records fits comfortably). */
 export const GRAPHQL_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -31,6 +30,7 @@ export function graphqlHttpHandler(server: ApolloServer<RequestContext>, metrics
     if (!type || !JSON_UTF8.test(type) || (req.headers['content-encoding'] && req.headers['content-encoding'] !== 'identity')) return false;
     const started = process.hrtime.bigint();
     const record = openRequestRecord(res);
+    const fail = (f: EdgeFailure): void => finish(f.status, [['content-type', 'application/json; charset=utf-8'], ...f.headers], JSON.stringify(f.body));
     const finish = (status: number, headers: Iterable<[string, string]>, body: string): void => {
       res.statusCode = status;
       for (const [k, v] of headers) res.setHeader(k, v);
@@ -43,19 +43,17 @@ export function graphqlHttpHandler(server: ApolloServer<RequestContext>, metrics
     req.once('error', () => closeRequestRecord(record));
     readBody(req, (tooLarge, text) => {
       if (tooLarge) {
-        finish(413, [['content-type', 'application/json; charset=utf-8']], JSON.stringify({ error: 'payload too large', requestId: record.id }));
+        fail(bodyTooLarge(record.id));
         return;
       }
       const body = parseJsonBody(text);
       if (body === undefined) {
-        finish(400, [['content-type', 'application/json; charset=utf-8']], JSON.stringify({
-          errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT', requestId: record.id } }],
-        }));
+        fail(bodyNotJson(record.id));
         return;
       }
       answer(server, req, body, record, context).then(
         ({ status, headers, text: out }) => finish(status, headers, out),
-        (err) => failed(err, record, finish),
+        (err) => fail(unexpectedFailure(err, record.id)),
       );
     });
     return true;
@@ -116,14 +114,4 @@ async function answer(server: ApolloServer<RequestContext>, req: IncomingMessage
     for await (const chunk of response.body.asyncIterator) text += chunk;
   }
   return { status: response.status ?? 200, headers: response.headers, text };
-}
-
-function failed(err: unknown, record: RequestRecord, finish: (status: number, headers: Iterable<[string, string]>, body: string) => void): void {
-  logServerError(record.id, err);
-  const json: [string, string] = ['content-type', 'application/json; charset=utf-8'];
-  if (isDatabaseUnavailable(err)) {
-    finish(503, [json, ['retry-after', String(RETRY_AFTER_SECONDS)]], JSON.stringify({ error: DATABASE_UNAVAILABLE_MESSAGE, requestId: record.id }));
-    return;
-  }
-  finish(500, [json], JSON.stringify({ error: 'internal error', requestId: record.id }));
 }

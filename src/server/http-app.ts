@@ -10,8 +10,7 @@ import { RequestLimitOptions } from './plugins/request-limits.plugin';
 import { requestIdMiddleware } from './request-id';
 import { requestLogMiddleware } from './request-log';
 import { routeMounts } from './routes';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/database-unavailable';
-import { logServerError } from './server-log';
+import { bodyNotJson, bodyTooLarge, unexpectedFailure } from './edge-failures';
 
 /** The hub's HTTP handler: JSON POSTs to /graphql go straight to Apollo (graphql-http.ts), everything else to Express. */
 export type HubHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -47,14 +46,11 @@ export async function createHttpApp(deps: HubDeps, opts: { limits?: RequestLimit
   // Last resort: anything thrown outside GraphQL is answered without internals.
   app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
     const requestId = (req as Request & { requestId?: string }).requestId;
-    if (err.type === 'entity.too.large') { res.status(413).json({ error: 'payload too large', requestId }); return; }
-    if (err.type === 'entity.parse.failed') { res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT', requestId } }] }); return; }
-    logServerError(requestId, err);
-    if (isDatabaseUnavailable(err)) {
-      res.set('Retry-After', String(RETRY_AFTER_SECONDS)).status(503).json({ error: DATABASE_UNAVAILABLE_MESSAGE, requestId });
-      return;
-    }
-    res.status(500).json({ error: 'internal error', requestId });
+    const failure = err.type === 'entity.too.large' ? bodyTooLarge(requestId)
+      : err.type === 'entity.parse.failed' ? bodyNotJson(requestId)
+        : unexpectedFailure(err, requestId);
+    for (const [k, v] of failure.headers) res.set(k, v);
+    res.status(failure.status).json(failure.body);
   });
   const handler: HubHandler = (req, res) => {
     if (!graphqlPost(req, res)) app(req, res);
