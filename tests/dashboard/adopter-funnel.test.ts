@@ -34,11 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => hub.close());
 
-async function data(role: 'raa_manager' | 'la_analyst', org: string, query: string, variables?: Record<string, unknown>): Promise<any> {
-  const { body } = await hub.gql(hub.token(role, org), query, variables);
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const data = (role: 'raa_manager' | 'la_analyst', org: string, query: string, variables?: Record<string, unknown>): Promise<any> => hub.data(role, org, query, variables);
 
 const FUNNEL = `query F($f: String, $t: String) { adopterFunnel(fromQuarter: $f, toQuarter: $t) { agency quarter quarterStart enquiries stageOne
   stageTwo approved matched stageOnePercent stageTwoPercent approvedPercent matchedPercent suppressed suppressionReason inferenceControl } }`;

@@ -14,11 +14,7 @@ afterAll(async () => hub.close());
 
 type Cell = { authority?: string; agency?: string; stage?: string; type?: string; band?: string; count: number | null; suppressed: boolean };
 
-async function data<T = any>(role: Parameters<TestHub['token']>[0], org: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const { body } = await hub.gql(hub.token(role, org), query, variables);
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const data = <T = any>(role: Parameters<TestHub['token']>[0], org: string, query: string, variables?: Record<string, unknown>): Promise<T> => hub.data<T>(role, org, query, variables);
 
 describe('the demo partnership on the dashboard', () => {
   it("shows the report's stage × LA table to the RAA", async () => {

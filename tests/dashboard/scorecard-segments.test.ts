@@ -39,9 +39,7 @@ const SCORECARD = `query S($a: String!, $y: Int!) { scorecard(authority: $a, yea
   singleYear { ${FIGURES} } projection { ${FIGURES} } } }`;
 
 async function scorecard(role: 'raa_manager' | 'la_analyst', org: string): Promise<any> {
-  const { body } = await hub.gql(hub.token(role, org), SCORECARD, { a: 'HAV', y: 2021 });
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data.scorecard;
+  return (await hub.data(role, org, SCORECARD, { a: 'HAV', y: 2021 })).scorecard;
 }
 
 describe('scorecard: segments, single year, projection and both A3 bases', () => {

@@ -13,9 +13,7 @@ const TREND = `query T($a: String, $f: Date, $t: Date) {
 type Point = { authority: string; asOf: string; stage: string; count: number | null; suppressed: boolean; suppressionReason: string | null; inferenceControl: string };
 
 async function trend(role: string, org: string, vars: Record<string, unknown>): Promise<Point[]> {
-  const { body } = await hub.gql(hub.token(role as never, org), TREND, vars);
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data.stageCountTrend;
+  return (await hub.data(role as never, org, TREND, vars)).stageCountTrend;
 }
 const at = (points: Point[], asOf: string, stage: string): Point => points.find((p) => p.asOf === asOf && p.stage === stage)!;
 

@@ -14,11 +14,7 @@ const rnd = seeded(20261127);
 const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
 const dayIn = (from: string, to: string): string => addDays(from, int(0, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)));
 
-async function data(role: 'la_analyst' | 'raa_manager', org: string, query: string, variables?: Record<string, unknown>): Promise<any> {
-  const { body } = await hub.gql(hub.token(role, org), query, variables);
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const data = (role: 'la_analyst' | 'raa_manager', org: string, query: string, variables?: Record<string, unknown>): Promise<any> => hub.data(role, org, query, variables);
 
 // --- Generated data -------------------------------------------------------------------------------------------------
 

@@ -25,6 +25,8 @@ export interface TestHub {
   token(role: Role | Role[], org: string, sub?: string): string;
   /** POSTs a GraphQL operation; returns the HTTP status and parsed body. */
   gql<T = any>(token: string | undefined, query: string, variables?: Record<string, unknown>, operationName?: string): Promise<{ status: number; body: T }>;
+  /** The `data` of a query asked as `role` at `org`; throws with the errors when there are any. */
+  data<T = any>(role: Role | Role[], org: string, query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ export async function startTestHub(opts: { limits?: RequestLimitOptions; product
     if (!opts.database) await t.close();
     throw err;
   }
-  return {
+  const testHub: TestHub = {
     hub, t, url: hub.url, secret,
     token: (role, org, sub) => mintToken({ sub: sub ?? `${[role].flat().join('+')}@${org}`, org, roles: [role].flat() as Role[] }, secret,
       { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, ttl: '1h' }),
@@ -59,10 +61,16 @@ export async function startTestHub(opts: { limits?: RequestLimitOptions; product
       try { body = JSON.parse(text); } catch { body = { raw: text }; }
       return { status: res.status, body };
     },
+    data: async (role, org, query, variables) => {
+      const { body } = await testHub.gql(testHub.token(role, org), query, variables);
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    },
     close: async () => {
       await hub.stop();
       if (!opts.database) await t.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return testHub;
 }
