@@ -14,6 +14,7 @@ import { planRecord, planRecordConnection } from './plan-records';
 import { PageArgs, ReadCompiler } from './policy-compiler';
 import { completeValue, NOT_COMPLETED } from './response-completer';
 import { RootOutcome, ShapedResult } from './result-shaper';
+import { StatementParts } from './statement-merge';
 import { runCompiled, statementName } from './statement-runner';
 
 /**
@@ -79,6 +80,8 @@ interface Compiled {
   values: unknown[];
   /** Where the audit's request id sits in `values` (null: nothing audited). */
   requestIdAt: number | null;
+  /** The statement's pieces when it may run merged (point reads only), else null. */
+  merge: StatementParts | null;
   outcomes: Map<string, RootOutcome>;
 }
 
@@ -108,7 +111,7 @@ async function compileOperation(ctx: RequestContext, info: OperationInfo): Promi
     values = [...values];
     values[compiled.requestIdAt] = ctx.requestId;
   }
-  const row = await runCompiled(ctx.sql, { text: compiled.text, values, name: compiled.name });
+  const row = await runCompiled(ctx.sql, { text: compiled.text, values, name: compiled.name, merge: compiled.merge });
   return new ShapedResult(compiled.outcomes, row);
 }
 
@@ -129,7 +132,7 @@ function compileAfresh(ctx: RequestContext, info: OperationInfo): Compiled {
       outcomes.set(r.key, { error });
     }
   }
-  if (compiler.empty) return { text: '', name: undefined, values: [], requestIdAt: null, outcomes };
+  if (compiler.empty) return { text: '', name: undefined, values: [], requestIdAt: null, merge: null, outcomes };
   const built = compiler.build({ requestId: ctx.requestId, operationName: operationName(info) });
   return { ...built, name: statementName(built.text), outcomes };
 }

@@ -45,7 +45,7 @@ function householdJson(c: ReadCompiler, sc: SelectionContext, plan: RecordPlan, 
 /** `adopterHousehold(id)`: the household as JSON, or null when it is outside the viewer's scope. */
 export function householdById(c: ReadCompiler, sc: SelectionContext, plan: RecordPlan, id: string): string {
   const where = `h.id = ${c.p.add(id)}::uuid AND ${rowScope(householdPolicy, c.viewer, c.p, 'h')}`;
-  return c.root(`(SELECT ${householdJson(c, sc, plan, 'h')} FROM adopter_household h WHERE ${where})`);
+  return c.root(`(SELECT ${householdJson(c, sc, plan, 'h')} FROM adopter_household h WHERE ${where})`, true);
 }
 
 /** A keyset page of `adopterHouseholds` (longest approved first) as an AdopterHouseholdConnection's JSON. */

@@ -10,6 +10,7 @@ import { childWhere } from '../services/child-filter-sql';
 import { CHILD_ORDERINGS } from '../services/child-order';
 import { checkKeysetPosition, decodeCursor } from '../services/cursor';
 import { ChildPlan, ConnectionPlan, GroupPlan } from './plan';
+import { StatementParts } from './statement-merge';
 
 /**
  * The policy compiler: plan + viewer -> one SQL statement. Every set of records is a CTE carrying the viewer's row
@@ -43,6 +44,7 @@ export class ReadCompiler {
   private readonly audits: string[] = [];
   private readonly columns: string[] = [];
   private n = 0;
+  private pointReadsOnly = true;
 
   constructor(readonly viewer: Viewer) {}
 
@@ -51,8 +53,14 @@ export class ReadCompiler {
     return `${prefix}${this.n}`;
   }
 
-  /** Adds a root read; returns the column holding its JSON (also for the record compilers beside this one). */
-  root(expr: string): string {
+  /**
+   * Adds a root read; returns the column holding its JSON (also for the record compilers beside this one). A `point`
+   * read serves one record by id (and what hangs off it): statements of point reads only may run merged
+   * (src/compiler/statement-merge.ts), since their commit is most of what they cost. A page's own work is most of its
+   * cost, and merged pages ran slower per read than alone (measured at national scale, docs/read-compiler.md).
+   */
+  root(expr: string, point = false): string {
+    if (!point) this.pointReadsOnly = false;
     const col = `r${this.columns.length}`;
     this.columns.push(`${expr} AS ${col}`);
     return col;
@@ -68,7 +76,7 @@ export class ReadCompiler {
   /** `child(id)`: the child as JSON, or null when it is outside the viewer's scope. */
   childById(plan: ChildPlan, id: string): string {
     const set = this.childSet(plan, `WHERE c.id = ${this.p.add(id)}::uuid AND ${rowScope(childPolicy, this.viewer, this.p, 'c')}`);
-    return this.root(`(SELECT ${this.childJson(set, 'x')} FROM ${set.cte} x)`);
+    return this.root(`(SELECT ${this.childJson(set, 'x')} FROM ${set.cte} x)`, true);
   }
 
   /** Children by id within the viewer's scope (absent ids are missing), as a JSON array; each carries `$id`. */
@@ -81,7 +89,7 @@ export class ReadCompiler {
   /** `siblingGroup(id)`: the group as JSON, or null when it is outside the viewer's scope. */
   groupById(plan: GroupPlan, id: string): string {
     const set = this.groupSet(plan, `${this.p.add(id)}::uuid`, true);
-    return this.root(`(SELECT ${this.groupJson(set, 'y')} FROM ${set.cte} y)`);
+    return this.root(`(SELECT ${this.groupJson(set, 'y')} FROM ${set.cte} y)`, true);
   }
 
   /** Sibling groups by id within the viewer's scope, as a JSON array; each carries `$id`. */
@@ -376,7 +384,7 @@ export class ReadCompiler {
    * the one reader of the lists, `access_entry_fields` (migration 1763810400000), takes each field once, sorted,
    * across all of a request's statements anyway, so the write does no per-field work.
    */
-  build(audit: { requestId: string; operationName: string | null }): { text: string; values: unknown[]; requestIdAt: number | null } {
+  build(audit: { requestId: string; operationName: string | null }): { text: string; values: unknown[]; requestIdAt: number | null; merge: StatementParts | null } {
     const p = this.p;
     const ctes = [...this.ctes];
     let requestIdAt: number | null = null;
@@ -392,6 +400,8 @@ export class ReadCompiler {
     }
     const columns = this.columns.length ? this.columns : ['NULL AS r_'];
     const text = `${ctes.length ? `WITH ${ctes.join(',\n')}\n` : ''}SELECT ${columns.join(',\n  ')}`;
-    return { text, values: p.values, requestIdAt };
+    // Only statements of point reads may run merged (`root`); their pieces are what a merge puts side by side.
+    const merge = this.columns.length && this.pointReadsOnly ? { ctes, columns } : null;
+    return { text, values: p.values, requestIdAt, merge };
   }
 }

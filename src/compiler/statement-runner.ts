@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { Sql } from '../db/sql';
+import { mergeable, StatementParts } from './statement-merge';
 
 /**
  * The statement runner: sends a compiled statement as a named prepared statement, so PostgreSQL parses and plans
@@ -22,8 +23,13 @@ export function statementName(text: string): string | undefined {
   return name;
 }
 
-/** Runs a compiled statement; it returns exactly one row (the root reads' columns). */
-export async function runCompiled(sql: Sql, statement: { text: string; values: unknown[]; name?: string }): Promise<Record<string, unknown>> {
-  const rows = await sql.query<Record<string, unknown>>(statement.text, statement.values, statement.name ?? statementName(statement.text));
+/**
+ * Runs a compiled statement; it returns exactly one row (the root reads' columns). A named one of point reads may run
+ * merged with runs of the same shape waiting behind the same viewer's gate (src/compiler/statement-merge.ts).
+ */
+export async function runCompiled(sql: Sql, statement: { text: string; values: unknown[]; name?: string; merge: StatementParts | null }): Promise<Record<string, unknown>> {
+  const name = statement.name ?? statementName(statement.text);
+  const merge = name && statement.merge ? mergeable(statement.text, name, statement.merge, statement.values.length) : undefined;
+  const rows = await sql.query<Record<string, unknown>>(statement.text, statement.values, name, merge);
   return rows[0] ?? {};
 }

@@ -1,9 +1,28 @@
 import { Pool, PoolClient } from 'pg';
 
+/** k runs of one statement as one statement (src/compiler/statement-merge.ts). */
+export interface MergedRun {
+  text: string;
+  name: string;
+  values: unknown[];
+  /** Each run's own row, out of the merged statement's one row. */
+  split(row: Record<string, unknown> | undefined): Record<string, unknown>[];
+}
+
+/** A statement that may run merged with others of the same key queued behind the same viewer's gate. */
+export interface Mergeable {
+  /** Runs with the same key have the same text and number of values. */
+  key: string;
+  merge(runs: readonly unknown[][]): MergedRun;
+}
+
 /** Anything that runs one SQL statement: the pool, a transaction's client, or a counting wrapper. */
 export interface Sql {
-  /** Runs one statement; with `name`, as a named prepared statement (PostgreSQL plans it once per connection). */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<T[]>;
+  /**
+   * Runs one statement; with `name`, as a named prepared statement (PostgreSQL plans it once per connection). With
+   * `mergeable`, a handle that queues statements may send it merged with others of its shape (src/db/viewer-statement-gate.ts).
+   */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string, mergeable?: Mergeable): Promise<T[]>;
 }
 
 /**
@@ -40,8 +59,8 @@ export class Database implements Sql {
 export class CountingSql implements Sql {
   count = 0;
   constructor(private readonly inner: Sql) {}
-  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<T[]> {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string, mergeable?: Mergeable): Promise<T[]> {
     this.count += 1;
-    return this.inner.query<T>(text, params, name);
+    return this.inner.query<T>(text, params, name, mergeable);
   }
 }

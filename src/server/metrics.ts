@@ -3,6 +3,7 @@
 // by the authority directory. A client can add samples, never new series.
 import { Pool } from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ViewerStatementGate } from '../db/viewer-statement-gate';
 import { operationPolicy } from '../policy/operation-policy';
 
 /** Seconds buckets for request latency: a page read is milliseconds, a sync batch of 1,000 records a few seconds. */
@@ -70,6 +71,17 @@ export class HubMetrics {
     });
     const max = (pool as Pool & { options?: { max?: number } }).options?.max;
     if (max) new Gauge({ name: 'hub_db_pool_max_connections', help: 'Largest size of the database pool', registers: [this.registry] }).set(max);
+  }
+
+  /** Reports, at each scrape, how many runs the point-read statements carried (src/compiler/statement-merge.ts). */
+  watchMerging(gate: ViewerStatementGate): void {
+    new Gauge({
+      name: 'hub_merged_read_statements', help: 'Point-read statements sent since start, by how many runs (requests) each carried: 1 is alone',
+      labelNames: ['runs'], registers: [this.registry],
+      collect() {
+        for (const [runs, n] of gate.sentByRuns) this.set({ runs: String(runs) }, n);
+      },
+    });
   }
 
   /**

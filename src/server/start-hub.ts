@@ -8,6 +8,7 @@ import { NotificationListener } from '../db/notification-listener';
 import { createReadPool } from '../db/read-pool';
 import { hubLog } from './hub-log';
 import { Database } from '../db/sql';
+import { gateFor } from '../db/viewer-statement-gate';
 import { createHttpApp } from './http-app';
 import { HubDeps } from './hub-deps';
 import { HubMetrics } from './metrics';
@@ -60,6 +61,7 @@ export async function startHub(env: Environment, databaseUrl: string, opts: Star
   await listener.start();
   const metrics = new HubMetrics();
   metrics.watchPool(poolOf(dataSource));
+  metrics.watchMerging(gateFor(db));
   const deps: HubDeps = { env, dataSource, db, authorities, key, metrics };
   try {
     if (opts.prepare) await opts.prepare(deps);

@@ -1,0 +1,94 @@
+import type { Mergeable, MergedRun } from '../db/sql';
+
+/**
+ * Statement merging: k runs of one compiled statement (same text, each with its own values: viewer scope, ids,
+ * request id) sent as ONE statement when they queue behind the same viewer's gate (src/db/viewer-statement-gate.ts).
+ * A compiled statement is a list of CTEs and one row of columns, so k of them side by side is again one: copy i's
+ * CTEs and columns are renamed `<name>_m<i>` and its placeholders shifted past the copies before it. Each copy keeps
+ * its own row scope, its own policy columns and its own audit CTE, so the merged statement answers and audits each
+ * run exactly as it alone would; they commit together, and the commit (a WAL flush), the round trip and the
+ * executor's start are paid once for all k. That commit is most of a small read's cost in PostgreSQL: the profile's
+ * statement ran ~1.5x as many reads per second merged by 4 as alone (pgbench, national scale, docs/read-compiler.md).
+ */
+
+/** The pieces of a compiled statement (src/compiler/policy-compiler.ts `build`): `name AS (...)` CTEs and `expr AS alias` columns. */
+export interface StatementParts {
+  ctes: readonly string[];
+  columns: readonly string[];
+}
+
+/** Merged texts are kept for at most this many shapes (each up to MAX_MERGED - 1 texts); then the store starts again. */
+const MAX_SHAPES = 64;
+
+interface Shape { names: RegExp; aliases: string[]; texts: (string | undefined)[] }
+const shapes = new Map<string, Shape>();
+
+const cteName = (cte: string): string => {
+  const m = /^(\w+) AS \(/.exec(cte);
+  if (!m) throw new Error('statement merge: a CTE without its name first');
+  return m[1];
+};
+const aliasOf = (column: string): string => {
+  const m = / AS (\w+)$/.exec(column);
+  if (!m) throw new Error('statement merge: a column without its alias last');
+  return m[1];
+};
+
+function shapeOf(text: string, parts: StatementParts): Shape {
+  let shape = shapes.get(text);
+  if (!shape) {
+    const aliases = parts.columns.map(aliasOf);
+    const names = [...parts.ctes.map(cteName), ...aliases];
+    if (shapes.size >= MAX_SHAPES) shapes.clear();
+    shape = { names: new RegExp(`\\b(?:${names.join('|')})\\b`, 'g'), aliases, texts: [] };
+    shapes.set(text, shape);
+  }
+  return shape;
+}
+
+/** Copy `i` of a piece: its names suffixed, its placeholders moved past the `i * count` values before it. */
+function copy(piece: string, shape: Shape, i: number, count: number): string {
+  if (i === 0) return piece;
+  return piece.replace(shape.names, (n) => `${n}_m${i}`).replace(/\$(\d+)\b/g, (_, d: string) => `$${Number(d) + i * count}`);
+}
+
+function mergedText(text: string, parts: StatementParts, shape: Shape, k: number, count: number): string {
+  let merged = shape.texts[k];
+  if (merged === undefined) {
+    const ctes: string[] = [];
+    const columns: string[] = [];
+    for (let i = 0; i < k; i += 1) {
+      for (const c of parts.ctes) ctes.push(copy(c, shape, i, count));
+      for (const c of parts.columns) columns.push(copy(c, shape, i, count));
+    }
+    merged = `${ctes.length ? `WITH ${ctes.join(',\n')}\n` : ''}SELECT ${columns.join(',\n  ')}`;
+    shape.texts[k] = merged;
+  }
+  return merged;
+}
+
+/**
+ * The statement `text` (named `name`, built from `parts`) as one that may run merged with others of its shape.
+ * The key holds the text's name and its number of values, so only runs of the same text and values merge.
+ */
+export function mergeable(text: string, name: string, parts: StatementParts, valueCount: number): Mergeable {
+  return {
+    key: `${name}|${valueCount}`,
+    merge(runs: readonly unknown[][]): MergedRun {
+      const shape = shapeOf(text, parts);
+      const k = runs.length;
+      return {
+        text: mergedText(text, parts, shape, k, valueCount),
+        name: `${name}_m${k}`,
+        values: runs.flat(),
+        split(row) {
+          return runs.map((_, i) => {
+            const own: Record<string, unknown> = {};
+            for (const a of shape.aliases) own[a] = row?.[i === 0 ? a : `${a}_m${i}`];
+            return own;
+          });
+        },
+      };
+    },
+  };
+}
