@@ -7,12 +7,15 @@ import { Client, Pool } from 'pg';
 import { mintToken } from '../src/auth/mint-token';
 import { freePort } from '../src/db/embedded-database';
 import { createReadPool } from '../src/db/read-pool';
+import { Database, Mergeable } from '../src/db/sql';
+import { GatedSql, ViewerStatementGate } from '../src/db/viewer-statement-gate';
 import { RunningHub } from '../src/server/start-hub';
 
 /**
  * The hub against its floor: the family-finding page and the child profile served by the hub over HTTP, and the very
  * statements the hub compiled for them (audit insert included) sent through bare node-postgres on a pool of the same
- * size, each for the same time at the same concurrency, in the same run. hub/floor is the share of the database's
+ * size, through a gate like the hub's (so the profile's point reads merge under load on both sides,
+ * src/compiler/statement-merge.ts), each for the same time at the same concurrency, in the same run. hub/floor is the share of the database's
  * own speed the hub keeps after HTTP, JWT, GraphQL and JSON.
  *
  * The hub is served as `npm start` serves it: its own process, built JavaScript, production mode, on the same
@@ -99,6 +102,23 @@ export async function serveHub(databaseUrl: string): Promise<ServedHub> {
   return { url, pid: child.pid!, secret, stop: async () => { child.kill('SIGINT'); await exited; } };
 }
 
+/** One node of EXPLAIN's JSON plan. */
+interface PlanNode { 'Node Type': string; 'Parent Relationship'?: string; 'Subplan Name'?: string; 'Shared Hit Blocks': number; 'Shared Read Blocks': number; Plans?: PlanNode[] }
+
+/**
+ * The buffers (8 kB pages, from cache or disk) one run of `statement` touches: EXPLAIN (ANALYZE, BUFFERS) of the very
+ * statement, audit insert included. The root counts everything it reads; the audit's data-modifying CTE runs after
+ * it (nothing reads it) and is counted beside it. Unlike req/s, this does not depend on what else the machine is doing,
+ * so it shows how the cost of a read moves with the size of the data.
+ */
+async function buffersPerRun(pool: Pool, statement: { text: string; values: unknown[] }): Promise<number> {
+  const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`, statement.values);
+  const root = (rows[0]['QUERY PLAN'] as { Plan: PlanNode }[])[0].Plan;
+  const blocks = (n: PlanNode) => n['Shared Hit Blocks'] + n['Shared Read Blocks'];
+  const writes = (root.Plans ?? []).filter((n) => n['Parent Relationship'] === 'InitPlan' && n['Subplan Name']?.startsWith('CTE ') && n['Node Type'] === 'ModifyTable');
+  return blocks(root) + writes.reduce((sum, n) => sum + blocks(n), 0);
+}
+
 /** Measures one workload on the served hub and on the floor, in alternating rounds; the median paired ratio. */
 async function workload(hub: RunningHub, served: ServedHub, pool: Pool, viewer: { raa: string; hubSecret: string }, query: string, variables: Record<string, unknown>, seconds: number) {
   const body = JSON.stringify({ query, variables });
@@ -110,33 +130,55 @@ async function workload(hub: RunningHub, served: ServedHub, pool: Pool, viewer: 
     if (json.errors) throw new Error(JSON.stringify(json.errors));
   };
   await ask(hub.url, inProcessToken); // the authority directory is loaded once per process, not per request
-  // What the hub sends for one request (the in-process hub, same code): every statement at the pool, kept to replay on the floor.
-  const sent: { text: string; values: unknown[]; name?: string }[] = [];
+  // What the hub sends for one request (the in-process hub, same code): every statement at the pool, counted, and every
+  // statement at the viewer's gate, kept to replay on the floor the way the hub sends them (a point read may merge).
+  const sent: { text: string; values: unknown[]; name?: string; merge?: Mergeable }[] = [];
+  let atThePool = 0;
   const spy = Client.prototype.query;
-  Client.prototype.query = function capture(this: Client, ...args: unknown[]) {
-    const [q, v] = args as [string | { text: string; values: unknown[]; name?: string }, unknown[]];
-    sent.push(typeof q === 'string' ? { text: q, values: v ?? [] } : { text: q.text, values: q.values, name: q.name });
+  const gated = GatedSql.prototype.query;
+  Client.prototype.query = function count(this: Client, ...args: unknown[]) {
+    atThePool += 1;
     return (spy as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof spy;
+  GatedSql.prototype.query = function capture(this: GatedSql, text: string, values: unknown[] = [], name?: string, merge?: Mergeable) {
+    sent.push({ text, values, name, merge });
+    return gated.call(this, text, values, name, merge);
+  } as typeof gated;
   try {
     await ask(hub.url, inProcessToken);
   } finally {
     Client.prototype.query = spy;
+    GatedSql.prototype.query = gated;
   }
   for (let i = 0; i < 20; i++) await ask(served.url, token); // warm-up
-  const floor = async () => { for (const s of sent) await pool.query(s.name ? { name: s.name, text: s.text, values: s.values } : { text: s.text, values: s.values }); };
-  for (let i = 0; i < 20; i++) await floor();
-  const rounds: { hub: Run; floor: Run; ratio: number }[] = [];
+  // The floor's statements pass a gate like the hub's (one viewer: at most 4 at once, point reads merged while they
+  // wait), straight to node-postgres: no HTTP, no JWT, no GraphQL, no JSON beyond pg's own parsing. The floor
+  // "alone" sends each statement by itself, as the hub did before it merged point reads (the earlier figures' floor).
+  const floorSql = new GatedSql(new Database(pool, pool), new ViewerStatementGate(), 'floor');
+  const floor = async () => { for (const s of sent) await floorSql.query(s.text, s.values, s.name, s.merge); };
+  const alone = async () => { for (const s of sent) await pool.query(s.name ? { name: s.name, text: s.text, values: s.values } : { text: s.text, values: s.values }); };
+  for (let i = 0; i < 20; i++) { await floor(); await alone(); }
+  const rounds: { hub: Run; floor: Run; alone: Run; ratio: number; overAlone: number }[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const hubRun = await loadHub(served, body, token, seconds);
     const floorRun = await loadFloor(seconds, floor);
-    rounds.push({ hub: hubRun, floor: floorRun, ratio: Math.round((hubRun.rps / floorRun.rps) * 100) / 100 });
+    const aloneRun = await loadFloor(seconds, alone);
+    rounds.push({
+      hub: hubRun, floor: floorRun, alone: aloneRun,
+      ratio: Math.round((hubRun.rps / floorRun.rps) * 100) / 100, overAlone: Math.round((hubRun.rps / aloneRun.rps) * 100) / 100,
+    });
   }
-  const mid = (pick: (x: { hub: Run; floor: Run }) => Run): Run => ({
+  const mid = (pick: (x: { hub: Run; floor: Run; alone: Run }) => Run): Run => ({
     rps: median(rounds.map((x) => pick(x).rps)), p50Ms: median(rounds.map((x) => pick(x).p50Ms)),
     p99Ms: median(rounds.map((x) => pick(x).p99Ms)), rssMaxMb: Math.max(...rounds.map((x) => pick(x).rssMaxMb)),
   });
-  return { hub: mid((x) => x.hub), floor: mid((x) => x.floor), hubOverFloor: median(rounds.map((x) => x.ratio)), rounds: rounds.map((x) => x.ratio), statementsPerRequest: sent.length };
+  const buffers = await buffersPerRun(pool, sent[0]);
+  return {
+    hub: mid((x) => x.hub), floor: mid((x) => x.floor), floorAlone: mid((x) => x.alone),
+    hubOverFloor: median(rounds.map((x) => x.ratio)), rounds: rounds.map((x) => x.ratio),
+    hubOverFloorAlone: median(rounds.map((x) => x.overAlone)), roundsOverAlone: rounds.map((x) => x.overAlone),
+    statementsPerRequest: atThePool, buffersPerRequest: buffers,
+  };
 }
 
 /** The page and the profile, hub and floor, for a family finder of the RAA with the most children in family finding. */

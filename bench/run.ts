@@ -15,7 +15,28 @@ import { benchMatchSuggestions } from './match-suggestions';
 
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-0123456789';
 
+/** The hub against its floor with only the demo partnership loaded (one RAA), in a database of its own. */
+async function floorAtDemoScale(): Promise<Awaited<ReturnType<typeof benchHubAgainstFloor>> & { children: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-demo-'));
+  fs.chmodSync(dir, 0o755);
+  const pg = await startEmbeddedDatabase(dir, { persistent: false });
+  const env = { ...readEnvironment({ JWT_SECRET: SECRET, NODE_ENV: 'test' }), port: 0 };
+  const hub = await startHub(env, pg.url, { port: 0 });
+  try {
+    await loadPartnership(hub.deps.db, partnershipChunks({ scale: 'demo', today: new Date().toISOString().slice(0, 10) }));
+    await hub.deps.db.query('ANALYZE');
+    const [{ children }] = await hub.deps.db.query<{ children: number }>('SELECT count(*)::int AS children FROM child');
+    return { ...(await benchHubAgainstFloor(hub, pg.url, SECRET)), children };
+  } finally {
+    await hub.stop();
+    await pg.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  // Cost with data size: the same page and profile with the demo partnership alone, then at national scale below.
+  const demo = await floorAtDemoScale();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));
   fs.chmodSync(dir, 0o755);
   const pg = await startEmbeddedDatabase(dir, { persistent: false });
@@ -37,7 +58,27 @@ async function main(): Promise<void> {
     console.table(Object.fromEntries((['page', 'profile'] as const).flatMap((w) => [
       [`${w} hub`, { ...floor[w].hub, statementsPerRequest: floor[w].statementsPerRequest, 'hub/floor': floor[w].hubOverFloor }],
       [`${w} floor`, { ...floor[w].floor, statementsPerRequest: floor[w].statementsPerRequest, 'hub/floor': '' }],
+      [`${w} floor alone`, { ...floor[w].floorAlone, statementsPerRequest: floor[w].statementsPerRequest, 'hub/floor': `hub/floor alone ${floor[w].hubOverFloorAlone}` }],
     ])));
+    // Flat cost: national req/s over demo req/s near 1 (each a median of paired rounds against its own floor, but the two
+    // scales run minutes apart on a shared machine), and the buffers one read touches at each scale (no noise).
+    const r2 = (x: number) => Math.round(x * 100) / 100;
+    results.scaling = {
+      demoChildren: demo.children, nationalChildren: (counts as { children: number }).children,
+      ...Object.fromEntries((['page', 'profile'] as const).map((w) => [w, {
+        demo: { hub: demo[w].hub.rps, floor: demo[w].floor.rps }, national: { hub: floor[w].hub.rps, floor: floor[w].floor.rps },
+        'hub national/demo': r2(floor[w].hub.rps / demo[w].hub.rps), 'floor national/demo': r2(floor[w].floor.rps / demo[w].floor.rps),
+        buffers: { demo: demo[w].buffersPerRequest, national: floor[w].buffersPerRequest },
+      }])),
+    };
+    console.log(`cost with data size (req/s at ${(counts as { children: number }).children} children over req/s at ${demo.children}; 1 is flat):`);
+    console.table(Object.fromEntries((['page', 'profile'] as const).map((w) => {
+      const x = (results.scaling as Record<string, Record<string, unknown>>)[w];
+      return [w, {
+        'demo hub': demo[w].hub.rps, 'national hub': floor[w].hub.rps, 'hub national/demo': x['hub national/demo'], 'floor national/demo': x['floor national/demo'],
+        'buffers per read, demo': demo[w].buffersPerRequest, 'buffers per read, national': floor[w].buffersPerRequest,
+      }];
+    })));
     results.dashboardQueries = await benchDashboardQueries(hub.deps.db);
     console.table((results.dashboardQueries as { query: string; viewer: string; p50: number; p95: number; max: number }[])
       .map(({ query, viewer, p50, p95, max }) => ({ query, viewer, p50, p95, max })));

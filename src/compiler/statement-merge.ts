@@ -17,30 +17,32 @@ export interface StatementParts {
   columns: readonly string[];
 }
 
-/** Merged texts are kept for at most this many shapes (each up to MAX_MERGED - 1 texts); then the store starts again. */
+/**
+ * At most this many shapes ever merge in a process; a shape first seen after that runs alone. Each merged shape holds
+ * up to 7 texts here (2 to 8 runs) and as many prepared statements on each read connection, so both stay bounded
+ * whatever selection sets clients invent (point-read shapes in real use are a handful).
+ */
 const MAX_SHAPES = 64;
 
-interface Shape { names: RegExp; aliases: string[]; texts: (string | undefined)[] }
+interface Shape { pieces: RegExp; aliases: string[]; texts: (string | undefined)[] }
 const shapes = new Map<string, Shape>();
 
-const cteName = (cte: string): string => {
-  const m = /^(\w+) AS \(/.exec(cte);
-  if (!m) throw new Error('statement merge: a CTE without its name first');
-  return m[1];
-};
-const aliasOf = (column: string): string => {
-  const m = / AS (\w+)$/.exec(column);
-  if (!m) throw new Error('statement merge: a column without its alias last');
-  return m[1];
-};
+const cteName = (cte: string): string | undefined => /^(\w+) AS \(/.exec(cte)?.[1];
+const aliasOf = (column: string): string | undefined => / AS (\w+)$/.exec(column)?.[1];
 
-function shapeOf(text: string, parts: StatementParts): Shape {
+/**
+ * The shape of `text`, admitted on first sight while fewer than MAX_SHAPES are; undefined once they are all taken, or
+ * if a piece does not name itself as `build` writes them (then the statement simply runs alone).
+ */
+function shapeOf(text: string, parts: StatementParts): Shape | undefined {
   let shape = shapes.get(text);
-  if (!shape) {
+  if (!shape && shapes.size < MAX_SHAPES) {
     const aliases = parts.columns.map(aliasOf);
     const names = [...parts.ctes.map(cteName), ...aliases];
-    if (shapes.size >= MAX_SHAPES) shapes.clear();
-    shape = { names: new RegExp(`\\b(?:${names.join('|')})\\b`, 'g'), aliases, texts: [] };
+    if (names.some((n) => n === undefined)) return undefined;
+    // Quoted literals and identifiers are matched first and kept as they are: only bare names and placeholders change.
+    const pieces = new RegExp(`'(?:[^']|'')*'|"(?:[^"]|"")*"|\\$(\\d+)\\b|\\b(?:${names.join('|')})\\b`, 'g');
+    shape = { pieces, aliases: aliases as string[], texts: [] };
     shapes.set(text, shape);
   }
   return shape;
@@ -49,7 +51,10 @@ function shapeOf(text: string, parts: StatementParts): Shape {
 /** Copy `i` of a piece: its names suffixed, its placeholders moved past the `i * count` values before it. */
 function copy(piece: string, shape: Shape, i: number, count: number): string {
   if (i === 0) return piece;
-  return piece.replace(shape.names, (n) => `${n}_m${i}`).replace(/\$(\d+)\b/g, (_, d: string) => `$${Number(d) + i * count}`);
+  return piece.replace(shape.pieces, (m: string, placeholder: string | undefined) => {
+    if (placeholder !== undefined) return `$${Number(placeholder) + i * count}`;
+    return m.startsWith("'") || m.startsWith('"') ? m : `${m}_m${i}`;
+  });
 }
 
 function mergedText(text: string, parts: StatementParts, shape: Shape, k: number, count: number): string {
@@ -68,14 +73,16 @@ function mergedText(text: string, parts: StatementParts, shape: Shape, k: number
 }
 
 /**
- * The statement `text` (named `name`, built from `parts`) as one that may run merged with others of its shape.
- * The key holds the text's name and its number of values, so only runs of the same text and values merge.
+ * The statement `text` (named `name`, built from `parts`) as one that may run merged with others of its shape, or
+ * undefined when no more shapes may merge. The key holds the text's name and its number of values, so only runs of
+ * the same text and values merge.
  */
-export function mergeable(text: string, name: string, parts: StatementParts, valueCount: number): Mergeable {
+export function mergeable(text: string, name: string, parts: StatementParts, valueCount: number): Mergeable | undefined {
+  const shape = shapeOf(text, parts);
+  if (!shape) return undefined;
   return {
     key: `${name}|${valueCount}`,
     merge(runs: readonly unknown[][]): MergedRun {
-      const shape = shapeOf(text, parts);
       const k = runs.length;
       return {
         text: mergedText(text, parts, shape, k, valueCount),

@@ -143,6 +143,29 @@ describe('point reads queued behind one viewer go as one statement, each answere
     expect(await auditRows('viewer-b', 0)).toEqual({ rows: expect.any(Array), requests: 2 });
   });
 
+  it('renames each copy\'s names and placeholders, never the text inside quotes', async () => {
+    const gate = new ViewerStatementGate(1);
+    const sql = new GatedSql(h.hub.deps.db, gate, 'q');
+    const ctes = ["c1 AS (SELECT $1::int AS n, 'c1 $1' AS label)"];
+    const columns = ['(SELECT n * 10 FROM c1) AS r0', '(SELECT label || \' r0\' FROM c1) AS r1'];
+    const text = `WITH ${ctes[0]}\nSELECT ${columns.join(',\n  ')}`;
+    const merge = mergeable(text, 'hub_test_quotes', { ctes, columns }, 1);
+    let letGo!: () => void;
+    const held = gate.run('q', () => new Promise<void>((r) => { letGo = r; }));
+    const spy = jest.spyOn(Client.prototype, 'query');
+    try {
+      const runs = [1, 2, 3].map((v) => sql.query<Record<string, unknown>>(text, [v], 'hub_test_quotes', merge).then((rows) => rows[0]));
+      while (gate.waitingToMerge('q') < 3) await new Promise((r) => setImmediate(r));
+      letGo();
+      await held;
+      expect(await Promise.all(runs)).toEqual([1, 2, 3].map((v) => ({ r0: v * 10, r1: 'c1 $1 r0' })));
+      // One statement carried all three (had it failed, each would have gone again alone).
+      expect(spy.mock.calls.map(([q]) => (q as { name?: string }).name)).toEqual(['hub_test_quotes_m3']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('when a merged statement fails, each run goes again alone: one run\'s error stays its own', async () => {
     const gate = new ViewerStatementGate(1);
     const sql = new GatedSql(h.hub.deps.db, gate, 'k');
