@@ -111,12 +111,15 @@ interface PlanNode { 'Node Type': string; 'Parent Relationship'?: string; 'Subpl
  * it (nothing reads it) and is counted beside it. Unlike req/s, this does not depend on what else the machine is doing,
  * so it shows how the cost of a read moves with the size of the data.
  */
-async function buffersPerRun(pool: Pool, statement: { text: string; values: unknown[] }): Promise<number> {
+async function buffersPerRun(pool: Pool, statement: { text: string; values: unknown[] }): Promise<{ buffers: number; childrenServed: number }> {
+  const [{ last }] = (await pool.query<{ last: string }>('SELECT COALESCE(max(id), 0) AS last FROM access_read')).rows;
   const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`, statement.values);
   const root = (rows[0]['QUERY PLAN'] as { Plan: PlanNode }[])[0].Plan;
   const blocks = (n: PlanNode) => n['Shared Hit Blocks'] + n['Shared Read Blocks'];
   const writes = (root.Plans ?? []).filter((n) => n['Parent Relationship'] === 'InitPlan' && n['Subplan Name']?.startsWith('CTE ') && n['Node Type'] === 'ModifyTable');
-  return blocks(root) + writes.reduce((sum, n) => sum + blocks(n), 0);
+  // The children the read served, as its own audit row lists them: the buffers of a page grow with what it serves.
+  const [{ served }] = (await pool.query<{ served: number }>('SELECT COALESCE(sum(cardinality(children)), 0)::int AS served FROM access_read WHERE id > $1', [last])).rows;
+  return { buffers: blocks(root) + writes.reduce((sum, n) => sum + blocks(n), 0), childrenServed: served };
 }
 
 /** Measures one workload on the served hub and on the floor, in alternating rounds; the median paired ratio. */
@@ -177,7 +180,7 @@ async function workload(hub: RunningHub, served: ServedHub, pool: Pool, viewer: 
     hub: mid((x) => x.hub), floor: mid((x) => x.floor), floorAlone: mid((x) => x.alone),
     hubOverFloor: median(rounds.map((x) => x.ratio)), rounds: rounds.map((x) => x.ratio),
     hubOverFloorAlone: median(rounds.map((x) => x.overAlone)), roundsOverAlone: rounds.map((x) => x.overAlone),
-    statementsPerRequest: atThePool, buffersPerRequest: buffers,
+    statementsPerRequest: atThePool, buffersPerRequest: buffers.buffers, childrenServed: buffers.childrenServed,
   };
 }
 

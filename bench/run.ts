@@ -69,6 +69,7 @@ async function main(): Promise<void> {
         demo: { hub: demo[w].hub.rps, floor: demo[w].floor.rps }, national: { hub: floor[w].hub.rps, floor: floor[w].floor.rps },
         'hub national/demo': r2(floor[w].hub.rps / demo[w].hub.rps), 'floor national/demo': r2(floor[w].floor.rps / demo[w].floor.rps),
         buffers: { demo: demo[w].buffersPerRequest, national: floor[w].buffersPerRequest },
+        childrenServed: { demo: demo[w].childrenServed, national: floor[w].childrenServed },
       }])),
     };
     console.log(`cost with data size (req/s at ${(counts as { children: number }).children} children over req/s at ${demo.children}; 1 is flat):`);
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
       const x = (results.scaling as Record<string, Record<string, unknown>>)[w];
       return [w, {
         'demo hub': demo[w].hub.rps, 'national hub': floor[w].hub.rps, 'hub national/demo': x['hub national/demo'], 'floor national/demo': x['floor national/demo'],
-        'buffers per read, demo': demo[w].buffersPerRequest, 'buffers per read, national': floor[w].buffersPerRequest,
+        'buffers/children served, demo': `${demo[w].buffersPerRequest}/${demo[w].childrenServed}`,
+        'buffers/children served, national': `${floor[w].buffersPerRequest}/${floor[w].childrenServed}`,
       }];
     })));
     results.dashboardQueries = await benchDashboardQueries(hub.deps.db);

@@ -80,6 +80,16 @@ export class ViewerStatementGate {
   }
 }
 
+/**
+ * Whether a failed merged statement may have failed because of one run's values (a data or integrity error), rather
+ * than the database's state: SQLSTATE classes 08 (connection), 53 (resources), 57 (timeout, cancel, shutdown), or no
+ * SQLSTATE at all (the connection broke).
+ */
+function runsOwnFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^(08|53|57)/.test(code);
+}
+
 async function settled<R>(work: () => Promise<R>): Promise<Settled<R>> {
   try {
     return { value: await work() };
@@ -100,8 +110,11 @@ export class GatedSql implements Sql {
       let rows: Record<string, unknown>[];
       try {
         rows = await this.inner.query(merged.text, merged.values, merged.name);
-      } catch {
-        // One run's failure must stay its own: each runs again alone (in this slot, one after another).
+      } catch (error) {
+        // A failure of the database itself (connection, resources, timeout, shutdown) is every run's: running them
+        // again one by one would only take k times as long to fail.
+        if (!runsOwnFailure(error)) return runs.map(() => ({ error }));
+        // One run's failure (its values) must stay its own: each runs again alone (in this slot, one after another).
         const alone: Settled<T[]>[] = [];
         for (const values of runs) alone.push(await settled(() => this.inner.query<T>(text, values, name)));
         return alone;

@@ -180,4 +180,24 @@ describe('point reads queued behind one viewer go as one statement, each answere
     await held;
     expect(await Promise.all(runs)).toEqual([30, 'division by zero', 12]);
   });
+  it('when a merged statement is cancelled (a timeout, the database\'s failure), every run gets that error at once, none runs again', async () => {
+    const gate = new ViewerStatementGate(1);
+    const sql = new GatedSql(h.hub.deps.db, gate, 'c');
+    const column = '(CASE WHEN $1::int = 0 THEN pg_cancel_backend(pg_backend_pid()) AND pg_sleep(5) IS NULL END) AS r0';
+    const text = `SELECT ${column}`;
+    const merge = mergeable(text, 'hub_test_cancel', { ctes: [], columns: [column] }, 1);
+    let letGo!: () => void;
+    const held = gate.run('c', () => new Promise<void>((r) => { letGo = r; }));
+    const spy = jest.spyOn(Client.prototype, 'query');
+    try {
+      const runs = [1, 0, 2].map((v) => sql.query(text, [v], 'hub_test_cancel', merge).then(() => 'answered', (err: { code?: string }) => err.code));
+      while (gate.waitingToMerge('c') < 3) await new Promise((r) => setImmediate(r));
+      letGo();
+      await held;
+      expect(await Promise.all(runs)).toEqual(['57014', '57014', '57014']);
+      expect(spy.mock.calls.map(([q]) => (q as { name?: string }).name)).toEqual(['hub_test_cancel_m3']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
