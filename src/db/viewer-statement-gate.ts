@@ -86,7 +86,7 @@ export class ViewerStatementGate {
  * SQLSTATE at all (the connection broke).
  */
 function runsOwnFailure(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
+  const code = error && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^(08|53|57)/.test(code);
 }
 

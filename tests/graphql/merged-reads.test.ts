@@ -3,7 +3,7 @@
 // of statements changes. The viewer's slots are held open on purpose, so the requests queue (no timing involved).
 import { Client } from 'pg';
 import { mergeable } from '../../src/compiler/statement-merge';
-import { gateFor, GatedSql, STATEMENTS_PER_VIEWER, ViewerStatementGate } from '../../src/db/viewer-statement-gate';
+import { gateFor, GatedSql, ViewerStatementGate } from '../../src/db/viewer-statement-gate';
 import { makeChild, makeHousehold, makeSiblingGroup, seedAuthorities } from '../support/factories';
 import { startTestHub, TestHub } from '../support/test-hub';
 
@@ -47,7 +47,33 @@ async function auditRows(sub: string, after: number): Promise<{ rows: string[]; 
     requests: new Set(rows.map((r) => r.request_id)).size,
   };
 }
-const lastAuditId = async () => (await h.t.db.query<{ n: string }>('SELECT COALESCE(max(id), 0) AS n FROM access_read'))[0].n;
+const lastAuditId = async () => Number((await h.t.db.query<{ n: string }>('SELECT COALESCE(max(id), 0) AS n FROM access_read'))[0].n);
+
+/**
+ * Holds every slot of each viewer key on `gate`, starts `ask`, waits until `waiting` runs of each key wait to merge,
+ * then lets go. Returns what `ask` came to and the prepared statements sent meanwhile (named, counted at the pool).
+ */
+async function whileHeld<T>(gate: ViewerStatementGate, keys: string[], waiting: number, ask: () => Promise<T>): Promise<{ result: T; sent: string[] }> {
+  let letGo!: () => void;
+  const held = new Promise<void>((r) => { letGo = r; });
+  const holders = keys.flatMap((k) => Array.from({ length: gate.perViewer }, () => gate.run(k, () => held)));
+  const spy = jest.spyOn(Client.prototype, 'query');
+  try {
+    const pending = ask();
+    while (keys.some((k) => gate.waitingToMerge(k) < waiting)) await new Promise((r) => setImmediate(r));
+    letGo();
+    await Promise.all(holders);
+    const result = await pending;
+    const sent = spy.mock.calls.map(([q]) => (q && typeof q === 'object' ? (q as { name?: string }).name : undefined));
+    return { result, sent: sent.filter((n): n is string => typeof n === 'string') };
+  } finally {
+    letGo();
+    spy.mockRestore();
+  }
+}
+
+/** "merged by k" for a merged statement's name, "alone" for any other. */
+const merging = (names: string[]) => names.map((n) => (/_m(\d+)$/.exec(n) ? `merged by ${/_m(\d+)$/.exec(n)![1]}` : 'alone'));
 
 describe('point reads queued behind one viewer go as one statement, each answered and audited as alone', () => {
   it('merges 6 profiles, 2 sibling groups and 2 households into a statement each, with the same answers, refusals and audit', async () => {
@@ -59,7 +85,7 @@ describe('point reads queued behind one viewer go as one statement, each answere
     const aloneFrom = await lastAuditId();
     const alone = [];
     for (const a of asked) alone.push(await h.gql(token, a.query, { id: a.id }));
-    const aloneAudit = await auditRows(sub, Number(aloneFrom));
+    const aloneAudit = await auditRows(sub, aloneFrom);
     // The answers the merge must reproduce: served fields, nulls out of scope, FORBIDDEN at the refused paths.
     expect(alone[0].body.data.child.birthFamilyBackground).toBeNull();
     expect(alone[0].body.errors.map((e: any) => e.extensions.code)).toContain('FORBIDDEN');
@@ -70,38 +96,20 @@ describe('point reads queued behind one viewer go as one statement, each answere
     expect(alone[9].body.data.adopterHousehold).toBeNull(); // another agency's household
     expect(aloneAudit.requests).toBe(6); // the two groups and the four in-scope profiles audit; the two nulls serve no child
 
-    // Hold every slot of the viewer, ask everything at once, and let go once all of it waits to merge.
-    const gate = gateFor(h.hub.deps.db);
-    const key = `ALE|${sub}`;
-    let letGo!: () => void;
-    const held = new Promise<void>((r) => { letGo = r; });
-    const holders = Array.from({ length: STATEMENTS_PER_VIEWER }, () => gate.run(key, () => held));
+    // Every slot of the viewer held: everything asked at once waits, and merges.
     const mergedFrom = await lastAuditId();
-    const spy = jest.spyOn(Client.prototype, 'query');
-    let merged;
-    let names: string[];
-    try {
-      const pending = asked.map((a) => h.gql(token, a.query, { id: a.id }));
-      while (gate.waitingToMerge(key) < asked.length) await new Promise((r) => setImmediate(r));
-      letGo();
-      await Promise.all(holders);
-      merged = await Promise.all(pending);
-      names = spy.mock.calls.map(([q]) => (q && typeof q === 'object' ? (q as { name?: string }).name : undefined))
-        .filter((n): n is string => n?.startsWith('hub_') ?? false);
-    } finally {
-      spy.mockRestore();
-    }
+    const { result: merged, sent } = await whileHeld(gateFor(h.hub.deps.db), [`ALE|${sub}`], asked.length,
+      () => Promise.all(asked.map((a) => h.gql(token, a.query, { id: a.id }))));
 
     // Each request's own id aside (errors carry it), the answers are the same.
     const withoutRequestId = (r: { status: number; body: any }) => [r.status, JSON.parse(JSON.stringify(r.body).replace(/"requestId":"[^"]*"/g, '"requestId":"?"'))];
     expect(merged.map(withoutRequestId)).toEqual(alone.map(withoutRequestId));
     // Three statements in all: six profiles in one, two groups in another, two households in the third.
-    expect(names.map((n) => n.replace(/^hub_[\w-]+_m/, 'merged by ')).sort()).toEqual(['merged by 2', 'merged by 2', 'merged by 6']);
+    expect(merging(sent).sort()).toEqual(['merged by 2', 'merged by 2', 'merged by 6']);
     // Each request audited as alone, under its own request id.
-    expect(await auditRows(sub, Number(mergedFrom))).toEqual(aloneAudit);
+    expect(await auditRows(sub, mergedFrom)).toEqual(aloneAudit);
     // /metrics shows the merging.
-    const metrics = await h.hub.deps.metrics.render();
-    expect(metrics).toMatch(/hub_merged_read_statements\{runs="6"\} [1-9]/);
+    expect(await h.hub.deps.metrics.render()).toMatch(/hub_merged_read_statements\{runs="6"\} [1-9]/);
   });
 
   it('runs a lone request alone, at once: merging never waits for company', async () => {
@@ -109,95 +117,51 @@ describe('point reads queued behind one viewer go as one statement, each answere
     try {
       const res = await h.gql(h.token('family_finder', 'ALE', 'lone'), PROFILE, { id: children[2] });
       expect(res.body.errors).toBeUndefined();
-      const names = spy.mock.calls.map(([q]) => (q && typeof q === 'object' ? (q as { name?: string }).name : undefined)).filter(Boolean);
-      expect(names).toHaveLength(1);
-      expect(names[0]).not.toMatch(/_m\d+$/);
+      const sent = spy.mock.calls.map(([q]) => (q && typeof q === 'object' ? (q as { name?: string }).name : undefined)).filter(Boolean) as string[];
+      expect(merging(sent)).toEqual(['alone']);
     } finally {
       spy.mockRestore();
     }
   });
 
   it('does not merge one viewer\'s runs with another viewer\'s', async () => {
-    const gate = gateFor(h.hub.deps.db);
-    let letGo!: () => void;
-    const held = new Promise<void>((r) => { letGo = r; });
-    const holders = ['a', 'b'].flatMap((s) => Array.from({ length: STATEMENTS_PER_VIEWER }, () => gate.run(`ALE|viewer-${s}`, () => held)));
-    const spy = jest.spyOn(Client.prototype, 'query');
-    let answers;
-    let names: string[];
-    try {
-      const pending = ['a', 'b'].flatMap((s) => [0, 2].map((i) => h.gql(h.token('family_finder', 'ALE', `viewer-${s}`), PROFILE, { id: children[i] })));
-      while (gate.waitingToMerge('ALE|viewer-a') < 2 || gate.waitingToMerge('ALE|viewer-b') < 2) await new Promise((r) => setImmediate(r));
-      letGo();
-      await Promise.all(holders);
-      answers = await Promise.all(pending);
-      names = spy.mock.calls.map(([q]) => (q && typeof q === 'object' ? (q as { name?: string }).name : undefined))
-        .filter((n): n is string => n?.startsWith('hub_') ?? false);
-    } finally {
-      spy.mockRestore();
-    }
+    const viewers = ['viewer-a', 'viewer-b'];
+    const { result: answers, sent } = await whileHeld(gateFor(h.hub.deps.db), viewers.map((v) => `ALE|${v}`), 2,
+      () => Promise.all(viewers.flatMap((v) => [0, 2].map((i) => h.gql(h.token('family_finder', 'ALE', v), PROFILE, { id: children[i] })))));
     // One statement per viewer, each carrying that viewer's two runs.
-    expect(names.map((n) => n.replace(/^hub_[\w-]+_m/, 'merged by '))).toEqual(['merged by 2', 'merged by 2']);
+    expect(merging(sent)).toEqual(['merged by 2', 'merged by 2']);
     expect(answers.map((a) => a.body.data.child.id)).toEqual([children[0], children[2], children[0], children[2]]);
-    expect(await auditRows('viewer-a', 0)).toEqual({ rows: expect.any(Array), requests: 2 });
-    expect(await auditRows('viewer-b', 0)).toEqual({ rows: expect.any(Array), requests: 2 });
+    for (const v of viewers) expect((await auditRows(v, 0)).requests).toBe(2);
   });
+
+  /** Three runs of `column` (one placeholder) through a gate of one slot held until all three wait: each one's outcome. */
+  async function threeRuns(name: string, column: string, values: number[], ctes: string[] = []) {
+    const gate = new ViewerStatementGate(1);
+    const sql = new GatedSql(h.hub.deps.db, gate, name);
+    const text = `${ctes.length ? `WITH ${ctes.join(',\n')}\n` : ''}SELECT ${column}`;
+    const merge = mergeable(text, name, { ctes, columns: [column] }, 1);
+    return whileHeld(gate, [name], values.length, () => Promise.all(values.map((v) => sql.query<Record<string, unknown>>(text, [v], name, merge)
+      .then((rows) => rows[0].r0, (err: { code?: string; message?: string }) => `${err.code}: ${err.message}`))));
+  }
 
   it('renames each copy\'s names and placeholders, never the text inside quotes', async () => {
-    const gate = new ViewerStatementGate(1);
-    const sql = new GatedSql(h.hub.deps.db, gate, 'q');
-    const ctes = ["c1 AS (SELECT $1::int AS n, 'c1 $1' AS label)"];
-    const columns = ['(SELECT n * 10 FROM c1) AS r0', '(SELECT label || \' r0\' FROM c1) AS r1'];
-    const text = `WITH ${ctes[0]}\nSELECT ${columns.join(',\n  ')}`;
-    const merge = mergeable(text, 'hub_test_quotes', { ctes, columns }, 1);
-    let letGo!: () => void;
-    const held = gate.run('q', () => new Promise<void>((r) => { letGo = r; }));
-    const spy = jest.spyOn(Client.prototype, 'query');
-    try {
-      const runs = [1, 2, 3].map((v) => sql.query<Record<string, unknown>>(text, [v], 'hub_test_quotes', merge).then((rows) => rows[0]));
-      while (gate.waitingToMerge('q') < 3) await new Promise((r) => setImmediate(r));
-      letGo();
-      await held;
-      expect(await Promise.all(runs)).toEqual([1, 2, 3].map((v) => ({ r0: v * 10, r1: 'c1 $1 r0' })));
-      // One statement carried all three (had it failed, each would have gone again alone).
-      expect(spy.mock.calls.map(([q]) => (q as { name?: string }).name)).toEqual(['hub_test_quotes_m3']);
-    } finally {
-      spy.mockRestore();
-    }
+    const { result, sent } = await threeRuns('hub_test_quotes', "(SELECT n * 10 || ' ' || label || ' r0' FROM c1) AS r0", [1, 2, 3],
+      ["c1 AS (SELECT $1::int AS n, 'c1 $1' AS label)"]);
+    expect(result).toEqual(['10 c1 $1 r0', '20 c1 $1 r0', '30 c1 $1 r0']);
+    // One statement carried all three (had it failed, each would have gone again alone).
+    expect(sent).toEqual(['hub_test_quotes_m3']);
   });
 
-  it('when a merged statement fails, each run goes again alone: one run\'s error stays its own', async () => {
-    const gate = new ViewerStatementGate(1);
-    const sql = new GatedSql(h.hub.deps.db, gate, 'k');
-    const text = 'SELECT 60 / $1::int AS r0';
-    const merge = mergeable(text, 'hub_test_divide', { ctes: [], columns: ['60 / $1::int AS r0'] }, 1);
-    let letGo!: () => void;
-    const held = gate.run('k', () => new Promise<void>((r) => { letGo = r; }));
-    const runs = [2, 0, 5].map((v) => sql.query<{ r0: number }>(text, [v], 'hub_test_divide', merge)
-      .then((rows) => rows[0].r0, (err: Error) => err.message));
-    while (gate.waitingToMerge('k') < 3) await new Promise((r) => setImmediate(r));
-    letGo();
-    await held;
-    expect(await Promise.all(runs)).toEqual([30, 'division by zero', 12]);
+  it('when a merged statement fails on one run\'s data, each run goes again alone: the error stays that run\'s', async () => {
+    const { result, sent } = await threeRuns('hub_test_divide', '60 / $1::int AS r0', [2, 0, 5]);
+    expect(result).toEqual([30, '22012: division by zero', 12]);
+    expect(sent).toEqual(['hub_test_divide_m3', 'hub_test_divide', 'hub_test_divide', 'hub_test_divide']);
   });
+
   it('when a merged statement is cancelled (a timeout, the database\'s failure), every run gets that error at once, none runs again', async () => {
-    const gate = new ViewerStatementGate(1);
-    const sql = new GatedSql(h.hub.deps.db, gate, 'c');
-    const column = '(CASE WHEN $1::int = 0 THEN pg_cancel_backend(pg_backend_pid()) AND pg_sleep(5) IS NULL END) AS r0';
-    const text = `SELECT ${column}`;
-    const merge = mergeable(text, 'hub_test_cancel', { ctes: [], columns: [column] }, 1);
-    let letGo!: () => void;
-    const held = gate.run('c', () => new Promise<void>((r) => { letGo = r; }));
-    const spy = jest.spyOn(Client.prototype, 'query');
-    try {
-      const runs = [1, 0, 2].map((v) => sql.query(text, [v], 'hub_test_cancel', merge).then(() => 'answered', (err: { code?: string }) => err.code));
-      while (gate.waitingToMerge('c') < 3) await new Promise((r) => setImmediate(r));
-      letGo();
-      await held;
-      expect(await Promise.all(runs)).toEqual(['57014', '57014', '57014']);
-      expect(spy.mock.calls.map(([q]) => (q as { name?: string }).name)).toEqual(['hub_test_cancel_m3']);
-    } finally {
-      spy.mockRestore();
-    }
+    const { result, sent } = await threeRuns('hub_test_cancel',
+      '(CASE WHEN $1::int = 0 THEN pg_cancel_backend(pg_backend_pid()) AND pg_sleep(5) IS NULL END) AS r0', [1, 0, 2]);
+    expect(result).toEqual(Array(3).fill('57014: canceling statement due to user request'));
+    expect(sent).toEqual(['hub_test_cancel_m3']);
   });
 });
