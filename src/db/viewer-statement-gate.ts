@@ -58,12 +58,16 @@ export class ViewerStatementGate {
       }
       const batch: Batch<I, R> = { items: [item], settle: [settle] };
       if (max > 1 && (this.viewers.full(key) || this.shapes.full(shapeKey))) this.open.set(shapeKey, batch as Batch<unknown, unknown>);
-      this.shapes.run(shapeKey, () => this.viewers.run(key, async () => {
+      // The runs are settled once the slots are given back, so the next statement is on its way to PostgreSQL
+      // before this batch's k responses are written.
+      this.shapes.run(shapeKey, () => this.viewers.run(key, () => {
         if (this.open.get(shapeKey) === batch) this.open.delete(shapeKey);
         this.sentByRuns.set(batch.items.length, (this.sentByRuns.get(batch.items.length) ?? 0) + 1);
-        const settled = await runAll(batch.items).catch((error: unknown) => batch.items.map((): Settled<R> => ({ error })));
-        batch.settle.forEach((s, i) => s(settled[i] ?? { error: new Error('statement batch: an item was not settled') }));
-      })).catch((error: unknown) => batch.settle.forEach((s) => s({ error })));
+        return runAll(batch.items);
+      })).then(
+        (settled) => batch.settle.forEach((s, i) => s(settled[i] ?? { error: new Error('statement batch: an item was not settled') })),
+        (error: unknown) => batch.settle.forEach((s) => s({ error })),
+      );
     });
   }
 
