@@ -7,7 +7,7 @@ import { readEnvironment } from '../src/config/environment';
 import { startEmbeddedDatabase } from '../src/db/embedded-database';
 import { loadPartnership } from '../src/demo/demo-writer';
 import { partnershipChunks } from '../src/demo/generate-partnership';
-import { startHub } from '../src/server/start-hub';
+import { RunningHub, startHub } from '../src/server/start-hub';
 import { benchDashboardQueries } from './dashboard-queries';
 import { benchHubAgainstFloor } from './floor';
 import { benchImport903 } from './import-903';
@@ -15,18 +15,21 @@ import { benchMatchSuggestions } from './match-suggestions';
 
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-0123456789';
 
-/** The hub against its floor with only the demo partnership loaded (one RAA), in a database of its own. */
-async function floorAtDemoScale(): Promise<Awaited<ReturnType<typeof benchHubAgainstFloor>> & { children: number }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-demo-'));
+/**
+ * Runs `fn` against a hub on an embedded database of its own with the generated partnership at `scale` loaded and
+ * analysed; `loadSeconds` is how long the load took. The database and its folder are gone afterwards.
+ */
+async function withLoadedHub<T>(scale: 'demo' | 'national', fn: (hub: RunningHub, url: string, loadSeconds: number) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `hub-bench-${scale}-`));
   fs.chmodSync(dir, 0o755);
   const pg = await startEmbeddedDatabase(dir, { persistent: false });
   const env = { ...readEnvironment({ JWT_SECRET: SECRET, NODE_ENV: 'test' }), port: 0 };
   const hub = await startHub(env, pg.url, { port: 0 });
   try {
-    await loadPartnership(hub.deps.db, partnershipChunks({ scale: 'demo', today: new Date().toISOString().slice(0, 10) }));
+    const t0 = performance.now();
+    await loadPartnership(hub.deps.db, partnershipChunks({ scale, today: new Date().toISOString().slice(0, 10) }));
     await hub.deps.db.query('ANALYZE');
-    const [{ children }] = await hub.deps.db.query<{ children: number }>('SELECT count(*)::int AS children FROM child');
-    return { ...(await benchHubAgainstFloor(hub, pg.url, SECRET)), children };
+    return await fn(hub, pg.url, Math.round((performance.now() - t0) / 100) / 10);
   } finally {
     await hub.stop();
     await pg.stop();
@@ -35,24 +38,18 @@ async function floorAtDemoScale(): Promise<Awaited<ReturnType<typeof benchHubAga
 }
 
 async function main(): Promise<void> {
-  // Cost with data size: the same page and profile with the demo partnership alone, then at national scale below.
-  const demo = await floorAtDemoScale();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));
-  fs.chmodSync(dir, 0o755);
-  const pg = await startEmbeddedDatabase(dir, { persistent: false });
-  const env = { ...readEnvironment({ JWT_SECRET: SECRET, NODE_ENV: 'test' }), port: 0 };
-  const hub = await startHub(env, pg.url, { port: 0 });
+  // Cost with data size: the same page and profile with the demo partnership alone (one RAA), then at national scale.
+  const demo = await withLoadedHub('demo', async (hub, url) => {
+    const [{ children }] = await hub.deps.db.query<{ children: number }>('SELECT count(*)::int AS children FROM child');
+    return { ...(await benchHubAgainstFloor(hub, url, SECRET)), children };
+  });
   const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1e9), node: process.version }, at: new Date().toISOString() };
-  try {
-    const today = new Date().toISOString().slice(0, 10);
-    const t0 = performance.now();
-    await loadPartnership(hub.deps.db, partnershipChunks({ scale: 'national', today }));
-    await hub.deps.db.query('ANALYZE');
+  await withLoadedHub('national', async (hub, url, loadSeconds) => {
     const counts = (await hub.deps.db.query(`SELECT (SELECT count(*) FROM authority)::int AS authorities, (SELECT count(*) FROM child)::int AS children,
       (SELECT count(*) FROM care_episode)::int AS episodes, (SELECT count(*) FROM adopter_household)::int AS households`))[0];
-    results.nationalLoad = { seconds: Math.round((performance.now() - t0) / 100) / 10, ...counts };
+    results.nationalLoad = { seconds: loadSeconds, ...counts };
     console.log('national load', results.nationalLoad);
-    const floor = await benchHubAgainstFloor(hub, pg.url, SECRET);
+    const floor = await benchHubAgainstFloor(hub, url, SECRET);
     results.hubAgainstFloor = floor;
     console.log(`hub against its floor (the hub's compiled SQL through bare node-postgres), ${floor.connections} connections, ${floor.seconds} s each:`);
     console.table(Object.fromEntries((['page', 'profile'] as const).flatMap((w) => [
@@ -86,11 +83,7 @@ async function main(): Promise<void> {
       .map(({ query, viewer, p50, p95, max }) => ({ query, viewer, p50, p95, max })));
     results.matchSuggestions = await benchMatchSuggestions(hub.deps.db);
     console.log('match suggestions', JSON.stringify(results.matchSuggestions, null, 2));
-  } finally {
-    await hub.stop();
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
   results.import903 = await benchImport903();
   console.log('903 import (5,000 children, 50,000 episodes)', results.import903);
   const out = path.join(__dirname, 'results.json');

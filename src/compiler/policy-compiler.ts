@@ -10,7 +10,7 @@ import { childWhere } from '../services/child-filter-sql';
 import { CHILD_ORDERINGS } from '../services/child-order';
 import { checkKeysetPosition, decodeCursor } from '../services/cursor';
 import { ChildPlan, ConnectionPlan, GroupPlan } from './plan';
-import { StatementParts } from './statement-merge';
+import { StatementParts, statementText } from './statement-merge';
 
 /**
  * The policy compiler: plan + viewer -> one SQL statement. Every set of records is a CTE carrying the viewer's row
@@ -399,7 +399,7 @@ export class ReadCompiler {
   HAVING count(*) > 0)`);
     }
     const columns = this.columns.length ? this.columns : ['NULL AS r_'];
-    const text = `${ctes.length ? `WITH ${ctes.join(',\n')}\n` : ''}SELECT ${columns.join(',\n  ')}`;
+    const text = statementText({ ctes, columns });
     // Only statements of point reads may run merged (`root`); their pieces are what a merge puts side by side.
     const merge = this.columns.length && this.pointReadsOnly ? { ctes, columns } : null;
     return { text, values: p.values, requestIdAt, merge };

@@ -17,6 +17,11 @@ export interface StatementParts {
   columns: readonly string[];
 }
 
+/** The statement text of `parts`, as the policy compiler writes it and a merge writes k copies side by side. */
+export function statementText(parts: StatementParts): string {
+  return `${parts.ctes.length ? `WITH ${parts.ctes.join(',\n')}\n` : ''}SELECT ${parts.columns.join(',\n  ')}`;
+}
+
 /**
  * At most this many shapes ever merge in a process; a shape first seen after that runs alone. Each merged shape holds
  * up to 7 texts here (2 to 8 runs) and as many prepared statements on each read connection, so both stay bounded
@@ -66,7 +71,7 @@ function mergedText(text: string, parts: StatementParts, shape: Shape, k: number
       for (const c of parts.ctes) ctes.push(copy(c, shape, i, count));
       for (const c of parts.columns) columns.push(copy(c, shape, i, count));
     }
-    merged = `${ctes.length ? `WITH ${ctes.join(',\n')}\n` : ''}SELECT ${columns.join(',\n  ')}`;
+    merged = statementText({ ctes, columns });
     shape.texts[k] = merged;
   }
   return merged;

@@ -2,7 +2,7 @@
 // What a user relies on: each request is answered, refused and audited exactly as it would be alone; only the number
 // of statements changes. The viewer's slots are held open on purpose, so the requests queue (no timing involved).
 import { Client } from 'pg';
-import { mergeable } from '../../src/compiler/statement-merge';
+import { mergeable, statementText } from '../../src/compiler/statement-merge';
 import { gateFor, GatedSql, ViewerStatementGate } from '../../src/db/viewer-statement-gate';
 import { makeChild, makeHousehold, makeSiblingGroup, seedAuthorities } from '../support/factories';
 import { startTestHub, TestHub } from '../support/test-hub';
@@ -138,7 +138,7 @@ describe('point reads queued behind one viewer go as one statement, each answere
   async function threeRuns(name: string, column: string, values: number[], ctes: string[] = []) {
     const gate = new ViewerStatementGate(1);
     const sql = new GatedSql(h.hub.deps.db, gate, name);
-    const text = `${ctes.length ? `WITH ${ctes.join(',\n')}\n` : ''}SELECT ${column}`;
+    const text = statementText({ ctes, columns: [column] });
     const merge = mergeable(text, name, { ctes, columns: [column] }, 1);
     return whileHeld(gate, [name], values.length, () => Promise.all(values.map((v) => sql.query<Record<string, unknown>>(text, [v], name, merge)
       .then((rows) => rows[0].r0, (err: { code?: string; message?: string }) => `${err.code}: ${err.message}`))));
