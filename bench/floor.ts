@@ -3,13 +3,14 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import autocannon from 'autocannon';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { mintToken } from '../src/auth/mint-token';
 import { freePort } from '../src/db/embedded-database';
 import { createReadPool } from '../src/db/read-pool';
-import { Database, Mergeable } from '../src/db/sql';
+import { Database } from '../src/db/sql';
 import { GatedSql, ViewerStatementGate } from '../src/db/viewer-statement-gate';
 import { RunningHub } from '../src/server/start-hub';
+import { captureStatements } from './captured-statements';
 
 /**
  * The hub against its floor: the family-finding page and the child profile served by the hub over HTTP, and the very
@@ -62,8 +63,8 @@ function rssOf(pid: number): number {
   return m ? Math.round(Number(m[1]) / 1024) : 0;
 }
 
-/** autocannon against the served hub for `seconds`; the hub process's peak RSS sampled every 0.5 s. */
-async function loadHub(served: ServedHub, body: string, token: string, seconds: number): Promise<Run> {
+/** autocannon against a served process (the hub, or the floor over HTTP) for `seconds`; its peak RSS sampled every 0.5 s. */
+async function loadServed(served: { url: string; pid: number }, body: string, token: string, seconds: number): Promise<Run> {
   let rss = rssOf(served.pid);
   const sampler = setInterval(() => { rss = Math.max(rss, rssOf(served.pid)); }, 500);
   try {
@@ -71,7 +72,7 @@ async function loadHub(served: ServedHub, body: string, token: string, seconds: 
       url: `${served.url}/graphql`, method: 'POST', connections: CONNECTIONS, duration: seconds, body,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     });
-    if (r.non2xx || r.errors) throw new Error(`the served hub answered ${r.non2xx} non-2xx responses and ${r.errors} errors`);
+    if (r.non2xx || r.errors) throw new Error(`${served.url} answered ${r.non2xx} non-2xx responses and ${r.errors} errors`);
     return { rps: Math.round(r.requests.average * 10) / 10, p50Ms: r.latency.p50, p99Ms: r.latency.p99, rssMaxMb: rss };
   } finally {
     clearInterval(sampler);
@@ -102,6 +103,24 @@ export async function serveHub(databaseUrl: string): Promise<ServedHub> {
   return { url, pid: child.pid!, secret, stop: async () => { child.kill('SIGINT'); await exited; } };
 }
 
+/** The floor over HTTP (bench/http-floor-server.ts) for one request, in its own process; resolves once it listens. */
+async function serveHttpFloor(databaseUrl: string, request: { query: string; variables: unknown; org: string }): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'http-floor-server.ts')], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: databaseUrl, HTTP_FLOOR_REQUEST: JSON.stringify(request), LOG_LEVEL: 'silent' },
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /READY (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the floor over HTTP exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: async () => { child.kill('SIGINT'); await exited; } };
+}
+
 /** One node of EXPLAIN's JSON plan. */
 interface PlanNode { 'Node Type': string; 'Parent Relationship'?: string; 'Subplan Name'?: string; 'Shared Hit Blocks': number; 'Shared Read Blocks': number; Plans?: PlanNode[] }
 
@@ -123,7 +142,7 @@ async function buffersPerRun(pool: Pool, statement: { text: string; values: unkn
 }
 
 /** Measures one workload on the served hub and on the floor, in alternating rounds; the median paired ratio. */
-async function workload(hub: RunningHub, served: ServedHub, pool: Pool, viewer: { raa: string; hubSecret: string }, query: string, variables: Record<string, unknown>, seconds: number) {
+async function workload(hub: RunningHub, served: ServedHub, pool: Pool, viewer: { raa: string; hubSecret: string; databaseUrl: string }, query: string, variables: Record<string, unknown>, seconds: number) {
   const body = JSON.stringify({ query, variables });
   const token = mintToken({ sub: 'bench-ff', org: viewer.raa, roles: ['family_finder'] }, served.secret, { issuer: 'permanence-hub', audience: 'permanence-hub', ttl: '1h' });
   const inProcessToken = mintToken({ sub: 'bench-ff', org: viewer.raa, roles: ['family_finder'] }, viewer.hubSecret, { issuer: 'permanence-hub', audience: 'permanence-hub', ttl: '1h' });
@@ -133,26 +152,9 @@ async function workload(hub: RunningHub, served: ServedHub, pool: Pool, viewer: 
     if (json.errors) throw new Error(JSON.stringify(json.errors));
   };
   await ask(hub.url, inProcessToken); // the authority directory is loaded once per process, not per request
-  // What the hub sends for one request (the in-process hub, same code): every statement at the pool, counted, and every
-  // statement at the viewer's gate, kept to replay on the floor the way the hub sends them (a point read may merge).
-  const sent: { text: string; values: unknown[]; name?: string; merge?: Mergeable }[] = [];
-  let atThePool = 0;
-  const spy = Client.prototype.query;
-  const gated = GatedSql.prototype.query;
-  Client.prototype.query = function count(this: Client, ...args: unknown[]) {
-    atThePool += 1;
-    return (spy as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof spy;
-  GatedSql.prototype.query = function capture(this: GatedSql, text: string, values: unknown[] = [], name?: string, merge?: Mergeable) {
-    sent.push({ text, values, name, merge });
-    return gated.call(this, text, values, name, merge);
-  } as typeof gated;
-  try {
-    await ask(hub.url, inProcessToken);
-  } finally {
-    Client.prototype.query = spy;
-    GatedSql.prototype.query = gated;
-  }
+  // What the hub sends for one request (the in-process hub, same code), kept to replay on the floor the way the hub
+  // sends it (a point read may merge).
+  const { sent, atThePool } = await captureStatements(() => ask(hub.url, inProcessToken));
   for (let i = 0; i < 20; i++) await ask(served.url, token); // warm-up
   // The floor's statements pass a gate like the hub's (one viewer: at most 4 at once, point reads merged while they
   // wait), straight to node-postgres: no HTTP, no JWT, no GraphQL, no JSON beyond pg's own parsing. The floor
@@ -161,25 +163,38 @@ async function workload(hub: RunningHub, served: ServedHub, pool: Pool, viewer: 
   const floor = async () => { for (const s of sent) await floorSql.query(s.text, s.values, s.name, s.merge); };
   const alone = async () => { for (const s of sent) await pool.query(s.name ? { name: s.name, text: s.text, values: s.values } : { text: s.text, values: s.values }); };
   for (let i = 0; i < 20; i++) { await floor(); await alone(); }
-  const rounds: { hub: Run; floor: Run; alone: Run; ratio: number; overAlone: number }[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const hubRun = await loadHub(served, body, token, seconds);
-    const floorRun = await loadFloor(seconds, floor);
-    const aloneRun = await loadFloor(seconds, alone);
-    rounds.push({
-      hub: hubRun, floor: floorRun, alone: aloneRun,
-      ratio: Math.round((hubRun.rps / floorRun.rps) * 100) / 100, overAlone: Math.round((hubRun.rps / aloneRun.rps) * 100) / 100,
-    });
+  // The floor over HTTP: the same statements behind a bare node:http server in a process of its own, loaded by the
+  // same autocannon as the hub. It separates what HTTP and the load generator cost here from what the hub adds.
+  const overHttp = await serveHttpFloor(viewer.databaseUrl, { query, variables, org: viewer.raa });
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  const rounds: { hub: Run; floor: Run; alone: Run; http: Run; ratio: number; overAlone: number; overHttp: number; httpOverFloor: number }[] = [];
+  try {
+    for (let i = 0; i < 20; i++) await ask(overHttp.url, token); // warm-up
+    for (let r = 0; r < ROUNDS; r++) {
+      const hubRun = await loadServed(served, body, token, seconds);
+      const floorRun = await loadFloor(seconds, floor);
+      const aloneRun = await loadFloor(seconds, alone);
+      const httpRun = await loadServed(overHttp, body, token, seconds);
+      rounds.push({
+        hub: hubRun, floor: floorRun, alone: aloneRun, http: httpRun,
+        ratio: r2(hubRun.rps / floorRun.rps), overAlone: r2(hubRun.rps / aloneRun.rps),
+        overHttp: r2(hubRun.rps / httpRun.rps), httpOverFloor: r2(httpRun.rps / floorRun.rps),
+      });
+    }
+  } finally {
+    await overHttp.stop();
   }
-  const mid = (pick: (x: { hub: Run; floor: Run; alone: Run }) => Run): Run => ({
+  const mid = (pick: (x: { hub: Run; floor: Run; alone: Run; http: Run }) => Run): Run => ({
     rps: median(rounds.map((x) => pick(x).rps)), p50Ms: median(rounds.map((x) => pick(x).p50Ms)),
     p99Ms: median(rounds.map((x) => pick(x).p99Ms)), rssMaxMb: Math.max(...rounds.map((x) => pick(x).rssMaxMb)),
   });
   const buffers = await buffersPerRun(pool, sent[0]);
   return {
-    hub: mid((x) => x.hub), floor: mid((x) => x.floor), floorAlone: mid((x) => x.alone),
+    hub: mid((x) => x.hub), floor: mid((x) => x.floor), floorAlone: mid((x) => x.alone), floorOverHttp: mid((x) => x.http),
     hubOverFloor: median(rounds.map((x) => x.ratio)), rounds: rounds.map((x) => x.ratio),
     hubOverFloorAlone: median(rounds.map((x) => x.overAlone)), roundsOverAlone: rounds.map((x) => x.overAlone),
+    hubOverHttpFloor: median(rounds.map((x) => x.overHttp)), roundsOverHttpFloor: rounds.map((x) => x.overHttp),
+    httpFloorOverFloor: median(rounds.map((x) => x.httpOverFloor)), roundsHttpFloorOverFloor: rounds.map((x) => x.httpOverFloor),
     statementsPerRequest: atThePool, buffersPerRequest: buffers.buffers, childrenServed: buffers.childrenServed,
   };
 }
@@ -195,8 +210,8 @@ export async function benchHubAgainstFloor(hub: RunningHub, databaseUrl: string,
   const pool = createReadPool(databaseUrl, 10, () => undefined);
   const served = await serveHub(databaseUrl);
   try {
-    const page = await workload(hub, served, pool, { raa, hubSecret: secret }, PAGE, {}, seconds);
-    const profile = await workload(hub, served, pool, { raa, hubSecret: secret }, PROFILE, { id }, seconds);
+    const page = await workload(hub, served, pool, { raa, hubSecret: secret, databaseUrl }, PAGE, {}, seconds);
+    const profile = await workload(hub, served, pool, { raa, hubSecret: secret, databaseUrl }, PROFILE, { id }, seconds);
     return { connections: CONNECTIONS, seconds, rounds: ROUNDS, page, profile };
   } finally {
     await served.stop();

@@ -56,6 +56,8 @@ async function main(): Promise<void> {
       [`${w} hub`, { ...floor[w].hub, statementsPerRequest: floor[w].statementsPerRequest, 'hub/floor': floor[w].hubOverFloor }],
       [`${w} floor`, { ...floor[w].floor, statementsPerRequest: floor[w].statementsPerRequest, 'hub/floor': '' }],
       [`${w} floor alone`, { ...floor[w].floorAlone, statementsPerRequest: floor[w].statementsPerRequest, 'hub/floor': `hub/floor alone ${floor[w].hubOverFloorAlone}` }],
+      [`${w} floor over HTTP`, { ...floor[w].floorOverHttp, statementsPerRequest: floor[w].statementsPerRequest,
+        'hub/floor': `hub/floor over HTTP ${floor[w].hubOverHttpFloor}; floor over HTTP/floor ${floor[w].httpFloorOverFloor}` }],
     ])));
     // Flat cost: national req/s over demo req/s near 1 (each a median of paired rounds against its own floor, but the two
     // scales run minutes apart on a shared machine), and the buffers one read touches at each scale (no noise).
