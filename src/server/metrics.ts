@@ -58,10 +58,15 @@ export class HubMetrics {
     });
   }
 
-  /** Reports the database pool's connections (total, idle, and requests waiting for one) at each scrape. */
-  watchPool(pool: Pool): void {
+  /**
+   * Reports a database pool's connections (total, idle, and requests waiting for one) and its size at each scrape:
+   * the hub's pool as `hub_db_pool_*`, the compiled reads' pool (src/db/read-pool.ts) as `hub_db_read_pool_*`.
+   */
+  watchPool(pool: Pool, which: 'main' | 'read' = 'main'): void {
+    const prefix = which === 'main' ? 'hub_db_pool' : 'hub_db_read_pool';
+    const what = which === 'main' ? 'Database pool' : 'Compiled reads\' database pool';
     new Gauge({
-      name: 'hub_db_pool_connections', help: 'Database pool connections: total open, idle, and requests waiting for one',
+      name: `${prefix}_connections`, help: `${what} connections: total open, idle, and requests waiting for one`,
       labelNames: ['state'], registers: [this.registry],
       collect() {
         this.set({ state: 'total' }, pool.totalCount);
@@ -70,16 +75,24 @@ export class HubMetrics {
       },
     });
     const max = (pool as Pool & { options?: { max?: number } }).options?.max;
-    if (max) new Gauge({ name: 'hub_db_pool_max_connections', help: 'Largest size of the database pool', registers: [this.registry] }).set(max);
+    if (max) new Gauge({ name: `${prefix}_max_connections`, help: `Largest size of the ${what.toLowerCase()}`, registers: [this.registry] }).set(max);
   }
 
-  /** Reports, at each scrape, how many runs the point-read statements carried (src/compiler/statement-merge.ts). */
+  /**
+   * Counts, at each scrape, the point-read statements sent since start by how many runs (requests) each carried
+   * (src/compiler/statement-merge.ts): a counter, so `rate()` gives statements a second and the share merged.
+   */
   watchMerging(gate: ViewerStatementGate): void {
-    new Gauge({
-      name: 'hub_merged_read_statements', help: 'Point-read statements sent since start, by how many runs (requests) each carried: 1 is alone',
+    const reported = new Map<number, number>();
+    new Counter({
+      name: 'hub_merged_read_statements_total', help: 'Point-read statements sent, by how many runs (requests) each carried: 1 is alone',
       labelNames: ['runs'], registers: [this.registry],
       collect() {
-        for (const [runs, n] of gate.sentByRuns) this.set({ runs: String(runs) }, n);
+        for (const [runs, sent] of gate.sentByRuns) {
+          const since = sent - (reported.get(runs) ?? 0);
+          if (since > 0) this.inc({ runs: String(runs) }, since);
+          reported.set(runs, sent);
+        }
       },
     });
   }

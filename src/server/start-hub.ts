@@ -61,6 +61,7 @@ export async function startHub(env: Environment, databaseUrl: string, opts: Star
   await listener.start();
   const metrics = new HubMetrics();
   metrics.watchPool(poolOf(dataSource));
+  metrics.watchPool(readPool, 'read');
   metrics.watchMerging(gateFor(db));
   const deps: HubDeps = { env, dataSource, db, authorities, key, metrics };
   try {

@@ -75,6 +75,11 @@ async function whileHeld<T>(gate: ViewerStatementGate, keys: string[], waiting: 
 /** "merged by k" for a merged statement's name, "alone" for any other. */
 const merging = (names: string[]) => names.map((n) => (/_m(\d+)$/.exec(n) ? `merged by ${/_m(\d+)$/.exec(n)![1]}` : 'alone'));
 
+
+/** `hub_merged_read_statements_total` from a /metrics text, by its `runs` label. */
+function mergedStatements(metrics: string): Map<string, number> {
+  return new Map([...metrics.matchAll(/^hub_merged_read_statements_total\{runs="(\d+)"\} (\d+)$/gm)].map((m) => [m[1], Number(m[2])]));
+}
 describe('point reads queued behind one viewer go as one statement, each answered and audited as alone', () => {
   it('merges 6 profiles, 2 sibling groups and 2 households into a statement each, with the same answers, refusals and audit', async () => {
     const sub = 'merging-finder';
@@ -97,6 +102,7 @@ describe('point reads queued behind one viewer go as one statement, each answere
     expect(aloneAudit.requests).toBe(6); // the two groups and the four in-scope profiles audit; the two nulls serve no child
 
     // Every slot of the viewer held: everything asked at once waits, and merges.
+    const countedBefore = mergedStatements(await h.hub.deps.metrics.render());
     const mergedFrom = await lastAuditId();
     const { result: merged, sent } = await whileHeld(gateFor(h.hub.deps.db), [`ALE|${sub}`], asked.length,
       () => Promise.all(asked.map((a) => h.gql(token, a.query, { id: a.id }))));
@@ -108,8 +114,13 @@ describe('point reads queued behind one viewer go as one statement, each answere
     expect(merging(sent).sort()).toEqual(['merged by 2', 'merged by 2', 'merged by 6']);
     // Each request audited as alone, under its own request id.
     expect(await auditRows(sub, mergedFrom)).toEqual(aloneAudit);
-    // /metrics shows the merging.
-    expect(await h.hub.deps.metrics.render()).toMatch(/hub_merged_read_statements\{runs="6"\} [1-9]/);
+    // /metrics counts the merged statements by their runs, once each however often it is scraped.
+    const scraped = await h.hub.deps.metrics.render();
+    expect(scraped).toMatch(/# TYPE hub_merged_read_statements_total counter/);
+    for (const counted of [mergedStatements(scraped), mergedStatements(await h.hub.deps.metrics.render())]) {
+      expect((counted.get('6') ?? 0) - (countedBefore.get('6') ?? 0)).toBe(1);
+      expect((counted.get('2') ?? 0) - (countedBefore.get('2') ?? 0)).toBe(2);
+    }
   });
 
   it('runs a lone request alone, at once: merging never waits for company', async () => {

@@ -118,6 +118,10 @@ describe('/metrics', () => {
     expect(text).toMatch(/hub_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200"\} [1-9]/);
     expect(text).toMatch(/hub_db_pool_connections\{state="total"\} \d+/);
     expect(text).toMatch(/hub_db_pool_connections\{state="waiting"\} \d+/);
+    // The compiled reads' own pool: the GraphQL reads above ran on it.
+    expect(text).toMatch(/hub_db_read_pool_connections\{state="total"\} [1-9]/);
+    expect(text).toMatch(/hub_db_read_pool_connections\{state="waiting"\} \d+/);
+    expect(text).toMatch(/\nhub_db_read_pool_max_connections [1-9]/);
     expect(text).toMatch(/\nprocess_cpu_user_seconds_total \d/);
     expect(text).toMatch(/\nnodejs_heap_size_used_bytes \d/);
     expect(text).toMatch(/\nhub_sql_statements_total [1-9]/);
