@@ -23,10 +23,11 @@ const LOG_FLUSH_MS = 1000;
 
 /**
  * stdout written asynchronously (pino's sonic-boom). Request lines are written in batches: a write per line cost a
- * system call per response, about 4% of the hub's CPU under load. They wait until 4 kB have gathered, or at most a
- * second, so `tail -f` stays live. Any other line (startup, imports, failures) is written at once, with the request
- * lines before it, so they keep their order. pino writes what is left when the process exits; a process killed outright
- * (SIGKILL) loses at most the last second of request lines. The audit of every read is in the database, never here.
+ * system call per response, about 6% of the hub's main thread under the profile's load. They wait until 4 kB have
+ * gathered, or at most a second, so `tail -f` stays live. Any other line (startup, imports, failures) is written at
+ * once with the request lines before it, so they keep their order (if a write is already under way, with the next
+ * one, within the second). pino writes what is left when the process exits; a process killed outright (SIGKILL) loses
+ * at most the last second of lines. The audit of every read is in the database, never here.
  */
 function asyncStdout(): { batched: DestinationStream; immediate: DestinationStream } {
   const stream = pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES });
