@@ -2,6 +2,13 @@ import { Client } from 'pg';
 import { Mergeable } from '../src/db/sql';
 import { GatedSql } from '../src/db/viewer-statement-gate';
 
+/** POSTs the GraphQL request `body` to the hub at `url` as `token`'s viewer; any GraphQL error throws (a bench never times failures). */
+export async function askHub(url: string, token: string, body: string): Promise<void> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+  const json = await res.json() as { errors?: unknown };
+  if (json.errors) throw new Error(JSON.stringify(json.errors));
+}
+
 /** A statement as the hub sent it to its viewer's gate: what the floors replay. */
 export interface SentStatement { text: string; values: unknown[]; name?: string; merge?: Mergeable }
 

@@ -10,7 +10,7 @@ import { createReadPool } from '../src/db/read-pool';
 import { Database } from '../src/db/sql';
 import { GatedSql, ViewerStatementGate } from '../src/db/viewer-statement-gate';
 import { RunningHub } from '../src/server/start-hub';
-import { captureStatements } from './captured-statements';
+import { askHub, captureStatements } from './captured-statements';
 
 /**
  * The hub against its floor: the family-finding page and the child profile served by the hub over HTTP, and the very
@@ -157,11 +157,7 @@ async function workload(hub: RunningHub, served: ServedHub, pool: Pool, viewer: 
   const body = JSON.stringify({ query, variables });
   const token = mintToken({ sub: 'bench-ff', org: viewer.raa, roles: ['family_finder'] }, served.secret, { issuer: 'permanence-hub', audience: 'permanence-hub', ttl: '1h' });
   const inProcessToken = mintToken({ sub: 'bench-ff', org: viewer.raa, roles: ['family_finder'] }, viewer.hubSecret, { issuer: 'permanence-hub', audience: 'permanence-hub', ttl: '1h' });
-  const ask = async (url: string, t: string) => {
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` }, body });
-    const json = await res.json() as { errors?: unknown };
-    if (json.errors) throw new Error(JSON.stringify(json.errors));
-  };
+  const ask = (url: string, t: string) => askHub(url, t, body);
   await ask(hub.url, inProcessToken); // the authority directory is loaded once per process, not per request
   // What the hub sends for one request (the in-process hub, same code), kept to replay on the floor the way the hub
   // sends it (a point read may merge).

@@ -14,21 +14,14 @@ import { createReadPool } from '../src/db/read-pool';
 import { Database } from '../src/db/sql';
 import { GatedSql, ViewerStatementGate } from '../src/db/viewer-statement-gate';
 import { startHub } from '../src/server/start-hub';
-import { captureStatements, SentStatement } from './captured-statements';
+import { askHub, captureStatements, SentStatement } from './captured-statements';
 
 async function statementsFor(databaseUrl: string, request: { query: string; variables: unknown; org: string }): Promise<SentStatement[]> {
   const secret = randomBytes(32).toString('hex');
   const hub = await startHub({ ...readEnvironment({ JWT_SECRET: secret, NODE_ENV: 'test' }), port: 0 }, databaseUrl, { port: 0 });
   try {
     const token = mintToken({ sub: 'bench-ff', org: request.org, roles: ['family_finder'] }, secret, { issuer: 'permanence-hub', audience: 'permanence-hub', ttl: '1h' });
-    const ask = async () => {
-      const res = await fetch(`${hub.url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: request.query, variables: request.variables }),
-      });
-      const json = await res.json() as { errors?: unknown };
-      if (json.errors) throw new Error(JSON.stringify(json.errors));
-    };
+    const ask = () => askHub(hub.url, token, JSON.stringify({ query: request.query, variables: request.variables }));
     await ask(); // the authority directory is loaded once per process, not per request
     return (await captureStatements(ask)).sent;
   } finally {

@@ -73,13 +73,16 @@ async function whileHeld<T>(gate: ViewerStatementGate, keys: string[], waiting: 
 }
 
 /** "merged by k" for a merged statement's name, "alone" for any other. */
-const merging = (names: string[]) => names.map((n) => (/_m(\d+)$/.exec(n) ? `merged by ${/_m(\d+)$/.exec(n)![1]}` : 'alone'));
-
+const merging = (names: string[]) => names.map((n) => {
+  const k = /_m(\d+)$/.exec(n)?.[1];
+  return k ? `merged by ${k}` : 'alone';
+});
 
 /** `hub_merged_read_statements_total` from a /metrics text, by its `runs` label. */
 function mergedStatements(metrics: string): Map<string, number> {
   return new Map([...metrics.matchAll(/^hub_merged_read_statements_total\{runs="(\d+)"\} (\d+)$/gm)].map((m) => [m[1], Number(m[2])]));
 }
+
 describe('point reads queued behind one viewer go as one statement, each answered and audited as alone', () => {
   it('merges 6 profiles, 2 sibling groups and 2 households into a statement each, with the same answers, refusals and audit', async () => {
     const sub = 'merging-finder';
